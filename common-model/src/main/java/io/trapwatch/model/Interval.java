@@ -1,0 +1,56 @@
+package io.trapwatch.model;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/** Candle intervals the detectors are defined for (detectors.md §0.2). */
+public enum Interval {
+    H1("1h", Duration.ofHours(1)),
+    H4("4h", Duration.ofHours(4)),
+    D1("1d", Duration.ofDays(1));
+
+    private final String wire;
+    private final Duration length;
+
+    Interval(String wire, Duration length) {
+        this.wire = wire;
+        this.length = length;
+    }
+
+    @JsonValue
+    public String wire() {
+        return wire;
+    }
+
+    public Duration length() {
+        return length;
+    }
+
+    public long millis() {
+        return length.toMillis();
+    }
+
+    public static List<String> wireNames() {
+        return Arrays.stream(values()).map(Interval::wire).toList();
+    }
+
+    /** Parses Binance's spelling ({@code 1h}, {@code 4h}, {@code 1d}); anything else raises {@link IllegalArgumentException}. */
+    @JsonCreator
+    public static Interval fromWire(String value) {
+        for (Interval interval : values()) {
+            if (interval.wire.equals(value == null ? "" : value.trim())) {
+                return interval;
+            }
+        }
+        throw new IllegalArgumentException("interval must be one of " + wireNames() + ", got '" + value + "'");
+    }
+
+    @Override
+    public String toString() {
+        return wire;
+    }
+}

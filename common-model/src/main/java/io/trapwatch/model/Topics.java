@@ -1,0 +1,19 @@
+package io.trapwatch.model;
+
+/** Kafka topic and SmallRye channel names shared by producers and consumers. */
+public final class Topics {
+
+    /** One record per newly stored closed bar; key {@code market:symbol:interval}. */
+    public static final String KLINE_CLOSED = "trapwatch.kline-closed.v1";
+
+    /** One record per monitor transition; key {@code market:symbol:interval}. */
+    public static final String MONITOR_STATE_CHANGED = "trapwatch.monitor-state-changed.v1";
+
+    public static final String KLINE_CLOSED_OUT = "kline-closed-out";
+    public static final String KLINE_CLOSED_IN = "kline-closed-in";
+    public static final String MONITOR_STATE_CHANGED_OUT = "monitor-state-changed-out";
+    public static final String MONITOR_STATE_CHANGED_IN = "monitor-state-changed-in";
+
+    private Topics() {
+    }
+}
