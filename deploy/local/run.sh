@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# TrapWatch, locally, in one command: builds what is missing, starts PostgreSQL, a KRaft Kafka broker and the three
+# services as separate processes, runs the four user flows for spot and futures, and prints a summary.
+#
+#   deploy/local/run.sh [--data DIR | --live] [--detach]
+#
+# Default data: the real Binance sample bundled in deploy/local/data/binance, replayed offline.
+# Environment overrides: TRAPWATCH_WORK_DIR (default .trapwatch), TRAPWATCH_JDBC_URL (use an existing PostgreSQL),
+# TRAPWATCH_PG_PORT (15432), TRAPWATCH_KAFKA_PORT (19092), TRAPWATCH_KAFKA_CONTROLLER_PORT (19093),
+# TRAPWATCH_API_PORT (8080), TRAPWATCH_MARKET_DATA_PORT (8081), TRAPWATCH_DETECTION_PORT (8082),
+# TRAPWATCH_BACKFILL (bars per new instrument, default 5000).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+LOCAL="$ROOT/deploy/local"
+WORK=${TRAPWATCH_WORK_DIR:-$ROOT/.trapwatch}
+DATA="$LOCAL/data/binance"
+SOURCE=replay
+DETACH=false
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --data) DATA=$(cd "$2" && pwd); shift 2 ;;
+    --live) SOURCE=binance; shift ;;
+    --detach) DETACH=true; shift ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+PG_PORT=${TRAPWATCH_PG_PORT:-15432}
+KAFKA_PORT=${TRAPWATCH_KAFKA_PORT:-19092}
+CONTROLLER_PORT=${TRAPWATCH_KAFKA_CONTROLLER_PORT:-19093}
+API_PORT=${TRAPWATCH_API_PORT:-8080}
+MD_PORT=${TRAPWATCH_MARKET_DATA_PORT:-8081}
+DET_PORT=${TRAPWATCH_DETECTION_PORT:-8082}
+BACKFILL=${TRAPWATCH_BACKFILL:-5000}
+LOGS="$WORK/logs"
+PIDS="$WORK/pids"
+mkdir -p "$LOGS" "$PIDS"
+
+STEP="starting"
+STEP_LOG=""
+finished=false
+step() { STEP="$1"; STEP_LOG="${2:-}"; echo "==> $1"; }
+on_exit() {
+  if [ "$finished" != true ]; then
+    echo "FAILED during: $STEP" >&2
+    [ -n "$STEP_LOG" ] && echo "  log: $STEP_LOG" >&2
+    echo "  all logs: $LOGS" >&2
+    "$LOCAL/stop.sh" >/dev/null 2>&1 || true
+  fi
+}
+trap on_exit EXIT
+
+# Starts a background process and records its pid so that stop.sh stops exactly what was started.
+start_process() {
+  local name=$1; shift
+  if [ -f "$PIDS/$name.pid" ] && kill -0 "$(cat "$PIDS/$name.pid")" 2>/dev/null; then
+    echo "$name is already running (pid $(cat "$PIDS/$name.pid")); run deploy/local/stop.sh first" >&2
+    return 1
+  fi
+  "$@" >"$LOGS/$name.log" 2>&1 &
+  echo $! >"$PIDS/$name.pid"
+}
+
+step "build (skipped when the packages exist)" "$LOGS/build.log"
+jars=("$ROOT"/{market-data,detection,monitor-api}-service/target/quarkus-app/quarkus-run.jar)
+if ! ls "${jars[@]}" "$WORK/local-infra.classpath" >/dev/null 2>&1; then
+  (cd "$ROOT" && ./mvnw -B -q install -DskipTests \
+    && ./mvnw -B -q -pl local-infra dependency:build-classpath -Dmdep.outputFile="$WORK/local-infra.classpath") \
+    >"$LOGS/build.log" 2>&1
+fi
+INFRA_CP="$ROOT/local-infra/target/classes:$(cat "$WORK/local-infra.classpath")"
+FLOWS=(java -cp "$INFRA_CP" "$LOCAL/LocalFlows.java")
+
+if [ -n "${TRAPWATCH_JDBC_URL:-}" ]; then
+  JDBC_URL=$TRAPWATCH_JDBC_URL
+  echo "    using PostgreSQL at $JDBC_URL"
+else
+  step "start PostgreSQL on port $PG_PORT" "$LOGS/postgres.log"
+  start_process postgres java -cp "$INFRA_CP" io.trapwatch.infra.LocalPostgres "$WORK/postgres" "$PG_PORT" trapwatch
+  JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/trapwatch"
+  "${FLOWS[@]}" wait-log "$LOGS/postgres.log" "READY" 180
+fi
+
+step "start Kafka (KRaft) on port $KAFKA_PORT" "$LOGS/kafka.log"
+KAFKA_DIR="$WORK/kafka"
+mkdir -p "$KAFKA_DIR"
+sed -e "s#@KAFKA_PORT@#$KAFKA_PORT#g" -e "s#@CONTROLLER_PORT@#$CONTROLLER_PORT#g" -e "s#@LOG_DIRS@#$KAFKA_DIR/data#g" \
+  "$LOCAL/config/kafka-server.properties.template" >"$KAFKA_DIR/server.properties"
+KAFKA_JAVA=(java -Dlog4j2.configurationFile="$LOCAL/config/kafka-log4j2.properties" -cp "$INFRA_CP")
+if [ ! -f "$KAFKA_DIR/data/meta.properties" ]; then
+  "${KAFKA_JAVA[@]}" kafka.tools.StorageTool format --cluster-id "$("${KAFKA_JAVA[@]}" kafka.tools.StorageTool random-uuid)" \
+    --config "$KAFKA_DIR/server.properties" >"$LOGS/kafka-format.log" 2>&1
+fi
+start_process kafka "${KAFKA_JAVA[@]}" kafka.Kafka "$KAFKA_DIR/server.properties"
+"${FLOWS[@]}" wait-port 127.0.0.1 "$KAFKA_PORT" 120
+
+export TRAPWATCH_JDBC_URL="$JDBC_URL"
+export TRAPWATCH_KAFKA_BOOTSTRAP="127.0.0.1:$KAFKA_PORT"
+export TRAPWATCH_MARKET_DATA_URL="http://127.0.0.1:$MD_PORT"
+export TRAPWATCH_MARKET_DATA_SOURCE="$SOURCE"
+export TRAPWATCH_REPLAY_DIR="$DATA"
+
+start_service() {
+  local name=$1 port=$2
+  step "start $name on port $port" "$LOGS/$name.log"
+  TRAPWATCH_HTTP_PORT=$port start_process "$name" java -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar"
+  "${FLOWS[@]}" wait-ready "http://127.0.0.1:$port/q/health/ready" 180
+}
+start_service market-data-service "$MD_PORT"
+start_service detection-service "$DET_PORT"
+start_service monitor-api-service "$API_PORT"
+
+step "run the four user flows ($SOURCE data${SOURCE:+ from $DATA})" "$LOGS/flows.log"
+"${FLOWS[@]}" flows "http://127.0.0.1:$MD_PORT" "http://127.0.0.1:$DET_PORT" "http://127.0.0.1:$API_PORT" \
+  "$TRAPWATCH_KAFKA_BOOTSTRAP" "$BACKFILL" 2>&1 | tee "$LOGS/flows.log"
+
+finished=true
+if [ "$DETACH" = true ]; then
+  echo "Everything keeps running; stop it with deploy/local/stop.sh (data stays in $WORK)."
+  exit 0
+fi
+echo "Running. Press Ctrl-C to stop everything (data stays in $WORK)."
+trap '"$LOCAL/stop.sh"; exit 0' INT TERM
+while true; do sleep 3600 & wait $!; done
