@@ -1,0 +1,339 @@
+package io.trapwatch.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.trapwatch.deploy.PlantedSeries.Scenario;
+import io.trapwatch.infra.KafkaBroker;
+import io.trapwatch.infra.PostgresServer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole system, end to end, over HTTP only: real PostgreSQL and Kafka, the three packaged services as separate
+ * processes, a replay directory mixing real Binance series with planted ones. Flows 1–4 for both markets, then live
+ * operation bar by bar with detection-service SIGKILLed mid-stream, then the checks.
+ */
+class LocalSystemIT {
+
+    private static final Path REPO = Path.of("").toAbsolutePath().getParent();
+    private static final Path WORK = Path.of("target/e2e").toAbsolutePath();
+    private static final Path SAMPLE = REPO.resolve("deploy/local/data/binance");
+    /** Real series replayed alongside the planted ones (all of them end before the planted series start). */
+    private static final List<String> REAL_FILES = List.of(
+            "futures/klines/NMRUSDT-1h.json", "futures/klines/QNTUSDT-1h.json", "futures/klines/BTCUSDT-1h.json",
+            "futures/klines/ETHUSDT-1h.json", "spot/klines/MANAUSDT-4h.json", "spot/klines/MANAUSDT-1d.json",
+            "spot/klines/DOGEUSDT-4h.json", "spot/klines/BTCUSDT-4h.json");
+    private static final Map<String, Scenario> PLANTED = Map.of(
+            "spot:PLANTAUSDT", Scenario.LIFECYCLE, "spot:PLANTBUSDT", Scenario.RECOVERY,
+            "spot:PLANTCUSDT", Scenario.SUSPECTED_THEN_RECOVERY, "spot:PLANTDUSDT", Scenario.HEAVY_VOLUME,
+            "futures:PLANTEUSDT", Scenario.LIFECYCLE, "futures:PLANTFUSDT", Scenario.RECOVERY);
+    /** Bars visible when the system starts; the rest arrive one closed bar at a time. */
+    private static final int VISIBLE_AT_START = 36;
+    private static final String[][] BACKFILLED = {{"spot", "1h"}, {"spot", "4h"}, {"spot", "1d"}, {"futures", "1h"}};
+
+    private static PostgresServer postgres;
+    private static KafkaBroker kafka;
+    private static final List<ServiceProcess> services = new ArrayList<>();
+    private static ServiceProcess marketData;
+    private static ServiceProcess detection;
+    private static ServiceProcess api;
+
+    @BeforeAll
+    static void startSystem() throws Exception {
+        Path data = prepareReplayDirectory();
+        postgres = PostgresServer.start(WORK.resolve("postgres"), 0, false);
+        postgres.createDatabase("trapwatch");
+        kafka = KafkaBroker.start(4, WORK);
+        Path logs = Files.createDirectories(WORK.resolve("logs"));
+        Map<String, String> env = new HashMap<>();
+        env.put("TRAPWATCH_JDBC_URL", postgres.jdbcUrl("trapwatch"));
+        env.put("TRAPWATCH_JDBC_USER", postgres.username());
+        env.put("TRAPWATCH_JDBC_PASSWORD", postgres.password());
+        env.put("TRAPWATCH_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
+        env.put("TRAPWATCH_MARKET_DATA_SOURCE", "replay");
+        env.put("TRAPWATCH_REPLAY_DIR", data.toString());
+        env.put("TRAPWATCH_REPLAY_START", PlantedSeries.openTime(VISIBLE_AT_START).toString());
+        marketData = new ServiceProcess("market-data-service", REPO, freePort(), env, logs);
+        env.put("TRAPWATCH_MARKET_DATA_URL", marketData.baseUrl());
+        detection = new ServiceProcess("detection-service", REPO, freePort(), env, logs);
+        api = new ServiceProcess("monitor-api-service", REPO, freePort(), env, logs);
+        for (ServiceProcess service : List.of(marketData, detection, api)) {
+            service.start();
+            services.add(service);
+        }
+    }
+
+    @AfterAll
+    static void stopSystem() throws Exception {
+        for (ServiceProcess service : services) {
+            service.stop();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void theFourFlowsLiveOperationAndACrashGiveTheSameMonitorsAsAFullReplay() throws Exception {
+        // Flow 1: sync trading pairs, both markets; the planted symbols are listed by the replayed exchange.
+        for (String market : List.of("spot", "futures")) {
+            JsonNode sync = Http.post(marketData.baseUrl() + "/api/market-data/instruments/sync?market_type=" + market + "&exchange=binance");
+            assertThat(sync.path("active").asInt()).as(market + " active instruments").isPositive();
+        }
+        // Flow 2: update K-lines with full back-fill.
+        for (String[] series : BACKFILLED) {
+            JsonNode update = update(series[0], series[1], "&backfill=5000");
+            assertThat(update.path("failed")).as("failed symbols of " + String.join(" ", series)).isEmpty();
+        }
+        awaitQuiet();
+
+        // Live operation: the replay clock advances one 1h bar at a time; detection-service is SIGKILLed mid-stream.
+        int steps = PlantedSeries.LENGTH - VISIBLE_AT_START;
+        for (int step = 1; step <= steps; step++) {
+            Http.post(marketData.baseUrl() + "/api/market-data/replay/advance?bars=1&interval=1h");
+            update("spot", "1h", "");
+            update("futures", "1h", "");
+            if (step == PlantedSeries.PUMP + 4 - VISIBLE_AT_START) {
+                detection.kill();
+                detection.start();
+            }
+        }
+        awaitQuiet();
+
+        // Flow 3: a catch-up scan over everything already processed changes nothing.
+        for (String[] series : BACKFILLED) {
+            JsonNode scan = scan("{\"market_type\":\"" + series[0] + "\",\"interval\":\"" + series[1] + "\"}");
+            assertThat(scan.path("status").asText()).isEqualTo("done");
+            for (String kind : List.of("discovered", "confirmed", "validated", "invalidated", "expired")) {
+                assertThat(scan.path("result").path(kind).asInt()).as(kind + " in catch-up " + String.join(" ", series)).isZero();
+            }
+        }
+
+        // Flow 4: the monitor API shows each planted lifecycle exactly.
+        assertLifecycle("spot", "PLANTAUSDT", "confirmed_abandonment",
+                List.of("null>pending@40", "pending>suspected_abandonment@43", "suspected_abandonment>confirmed_abandonment@53"));
+        assertLifecycle("futures", "PLANTEUSDT", "confirmed_abandonment",
+                List.of("null>pending@40", "pending>suspected_abandonment@43", "suspected_abandonment>confirmed_abandonment@53"));
+        assertLifecycle("spot", "PLANTBUSDT", "invalidated", List.of("null>pending@40", "pending>invalidated@41"));
+        assertLifecycle("futures", "PLANTFUSDT", "invalidated", List.of("null>pending@40", "pending>invalidated@41"));
+        assertLifecycle("spot", "PLANTCUSDT", "invalidated",
+                List.of("null>pending@40", "pending>suspected_abandonment@43", "suspected_abandonment>invalidated@44"));
+        assertLifecycle("spot", "PLANTDUSDT", "expired", List.of("null>pending@40", "pending>expired@45"));
+
+        assertMarketsNeverMix();
+        assertFirstDiscoveriesMatchTheReference();
+        Map<String, List<String>> live = liveTransitions();
+        assertExactlyOneEventPerTransition(live);
+        assertDryRunEqualsLive(live);
+    }
+
+    private static JsonNode update(String market, String interval, String extra) throws Exception {
+        return Http.post(marketData.baseUrl() + "/api/market-data/klines/update?market_type=" + market + "&interval=" + interval + extra);
+    }
+
+    private static JsonNode scan(String body) throws Exception {
+        String id = Http.post(detection.baseUrl() + "/api/detection/scans", body).path("id").asText();
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode scan = Http.get(detection.baseUrl() + "/api/detection/scans/" + id);
+            if (!"running".equals(scan.path("status").asText())) {
+                return scan;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("scan " + id + " still running");
+    }
+
+    /** Waits until monitor-api-service's view stops changing (every event produced upstream has been applied). */
+    private static void awaitQuiet() throws Exception {
+        String previous = "";
+        int stable = 0;
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (stable < 4 && System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            String now = Http.get(api.baseUrl() + "/api/volume-trap/statistics/").toString()
+                    + Http.get(detection.baseUrl() + "/api/detection/monitors").toString().length();
+            stable = now.equals(previous) ? stable + 1 : 0;
+            previous = now;
+        }
+    }
+
+    private static List<JsonNode> monitors(String query) throws Exception {
+        List<JsonNode> all = new ArrayList<>();
+        String url = api.baseUrl() + "/api/volume-trap/monitors/?page_size=100" + query;
+        while (url != null && !url.isEmpty() && !"null".equals(url)) {
+            JsonNode page = Http.get(url);
+            page.path("results").forEach(all::add);
+            url = page.path("next").isNull() ? null : page.path("next").asText();
+        }
+        return all;
+    }
+
+    private static void assertLifecycle(String market, String symbol, String status, List<String> expected) throws Exception {
+        List<JsonNode> found = monitors("&market_type=" + market + "&symbol=" + symbol);
+        assertThat(found).as(market + " " + symbol).hasSize(1);
+        JsonNode detail = Http.get(api.baseUrl() + "/api/volume-trap/monitors/" + found.get(0).path("id").asLong() + "/");
+        assertThat(detail.path("status").asText()).isEqualTo(status);
+        assertThat(detail.path("trigger_time").asText()).satisfies(
+                t -> assertThat(Instant.parse(t)).isEqualTo(PlantedSeries.openTime(PlantedSeries.PUMP)));
+        assertThat(new java.math.BigDecimal(detail.path("trigger_price").asText())).isEqualByComparingTo("104");
+        List<String> transitions = new ArrayList<>();
+        for (JsonNode t : detail.path("transitions")) {
+            long hours = Duration.between(PlantedSeries.START, Instant.parse(t.path("bar_time").asText())).toHours();
+            transitions.add((t.path("from").isNull() ? "null" : t.path("from").asText()) + ">" + t.path("to").asText() + "@" + hours);
+        }
+        assertThat(transitions).as(market + " " + symbol).containsExactlyElementsOf(expected);
+    }
+
+    private static void assertMarketsNeverMix() throws Exception {
+        for (String market : List.of("spot", "futures")) {
+            List<JsonNode> found = monitors("&market_type=" + market);
+            assertThat(found).isNotEmpty().allSatisfy(m -> assertThat(m.path("market_type").asText()).isEqualTo(market));
+        }
+        assertThat(monitors("&market_type=spot&symbol=PLANTEUSDT")).isEmpty();
+        assertThat(monitors("&market_type=futures&symbol=PLANTAUSDT")).isEmpty();
+    }
+
+    private static void assertFirstDiscoveriesMatchTheReference() throws Exception {
+        JsonNode reference = Http.JSON.readTree(LocalSystemIT.class.getResourceAsStream("/reference-discovery.json"));
+        Map<String, JsonNode> expected = new HashMap<>();
+        reference.forEach(r -> expected.put(r.path("market_type").asText() + ":" + r.path("symbol").asText() + ":" + r.path("interval").asText(), r));
+        for (String file : REAL_FILES) {
+            String market = file.substring(0, file.indexOf('/'));
+            String name = Path.of(file).getFileName().toString().replace(".json", "");
+            String symbol = name.substring(0, name.indexOf('-'));
+            String interval = name.substring(name.indexOf('-') + 1);
+            List<JsonNode> found = monitors("&market_type=" + market + "&symbol=" + symbol + "&interval=" + interval);
+            JsonNode ref = expected.get(market + ":" + symbol + ":" + interval);
+            if (ref == null) {
+                assertThat(found).as("no reference discovery for " + name).isEmpty();
+                continue;
+            }
+            JsonNode first = found.get(found.size() - 1); // newest first
+            assertThat(Instant.parse(first.path("trigger_time").asText())).as(name)
+                    .isEqualTo(Instant.parse(ref.path("trigger_open_time").asText()));
+            for (String[] field : new String[][] {{"trigger_price", "trigger_price"}, {"trigger_volume", "trigger_volume"},
+                    {"trigger_high", "trigger_high"}, {"trigger_low", "trigger_low"}}) {
+                assertThat(new java.math.BigDecimal(first.path(field[0]).asText())).as(name + " " + field[0])
+                        .isEqualByComparingTo(ref.path(field[1]).asText());
+            }
+        }
+    }
+
+    /** monitor key (market:symbol:interval:trigger) → its transitions as "from>to@bar" as the monitor API shows them. */
+    private static Map<String, List<String>> liveTransitions() throws Exception {
+        Map<String, List<String>> byMonitor = new TreeMap<>();
+        for (JsonNode m : monitors("")) {
+            JsonNode detail = Http.get(api.baseUrl() + "/api/volume-trap/monitors/" + m.path("id").asLong() + "/");
+            List<String> transitions = new ArrayList<>();
+            detail.path("transitions").forEach(t -> transitions.add(transition(t)));
+            byMonitor.put(key(m), transitions);
+        }
+        return byMonitor;
+    }
+
+    private static String key(JsonNode m) {
+        return m.path("market_type").asText() + ":" + m.path("symbol").asText() + ":" + m.path("interval").asText()
+                + ":" + Instant.parse(m.path("trigger_time").asText());
+    }
+
+    private static String transition(JsonNode t) {
+        return (t.path("from").isNull() || t.path("from").isMissingNode() ? "null" : t.path("from").asText())
+                + ">" + t.path("to").asText() + "@" + Instant.parse(t.path("bar_time").asText());
+    }
+
+    private static void assertExactlyOneEventPerTransition(Map<String, List<String>> live) {
+        int transitions = live.values().stream().mapToInt(List::size).sum();
+        List<String> ids = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "e2e-audit",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+            consumer.subscribe(List.of("trapwatch.monitor-state-changed.v1"));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            int idle = 0;
+            while (System.nanoTime() < deadline && (ids.size() < transitions || idle < 5)) {
+                var records = consumer.poll(Duration.ofMillis(500));
+                idle = records.isEmpty() ? idle + 1 : 0;
+                for (ConsumerRecord<String, String> r : records) {
+                    ids.add(readEventId(r.value()));
+                }
+            }
+        }
+        Set<String> unique = new HashSet<>(ids);
+        assertThat(unique).as("distinct events").hasSize(ids.size());
+        assertThat(ids).as("one event per transition").hasSize(transitions);
+    }
+
+    private static String readEventId(String json) {
+        try {
+            return Http.JSON.readTree(json).path("eventId").asText();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The back-filled run: fresh engines over every stored bar must give exactly what live operation gave. */
+    private static void assertDryRunEqualsLive(Map<String, List<String>> live) throws Exception {
+        Map<String, List<String>> replayed = new TreeMap<>();
+        for (String[] series : BACKFILLED) {
+            JsonNode scan = scan("{\"market_type\":\"" + series[0] + "\",\"interval\":\"" + series[1] + "\",\"dry_run\":true}");
+            assertThat(scan.path("status").asText()).isEqualTo("done");
+            for (JsonNode m : scan.path("result").path("monitors")) {
+                List<String> transitions = new ArrayList<>();
+                m.path("transitions").forEach(t -> transitions.add(transition(t)));
+                replayed.put(key(m), transitions);
+            }
+        }
+        assertThat(replayed).isEqualTo(live);
+    }
+
+    private static Path prepareReplayDirectory() throws IOException {
+        Path data = WORK.resolve("binance");
+        for (String market : List.of("spot", "futures")) {
+            Files.createDirectories(data.resolve(market).resolve("klines"));
+            Files.copy(SAMPLE.resolve(market).resolve("exchangeInfo.json"), data.resolve(market).resolve("exchangeInfo.json"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
+        for (String file : REAL_FILES) {
+            Files.copy(SAMPLE.resolve(file), data.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+        }
+        for (Map.Entry<String, Scenario> planted : PLANTED.entrySet()) {
+            String[] parts = planted.getKey().split(":");
+            PlantedSeries.write(data.resolve(parts[0]).resolve("klines").resolve(parts[1] + "-1h.json"), planted.getValue());
+        }
+        return data;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
