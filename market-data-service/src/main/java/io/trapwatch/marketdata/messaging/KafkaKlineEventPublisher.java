@@ -1,0 +1,100 @@
+package io.trapwatch.marketdata.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trapwatch.model.KlineClosed;
+import io.trapwatch.model.Topics;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Idempotent Kafka producer (acks=all): a retried send is never written twice and the records of one key
+ * keep their order. Records are keyed {@code market:symbol:interval} so a series stays on one partition.
+ */
+public class KafkaKlineEventPublisher implements KlineEventPublisher, AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(KafkaKlineEventPublisher.class);
+
+    private final KafkaProducer<String, String> producer;
+    private final ObjectMapper mapper;
+
+    public KafkaKlineEventPublisher(String bootstrapServers, Duration maxBlock, ObjectMapper mapper) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) maxBlock.toMillis());
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1000, maxBlock.toMillis()));
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(2000, maxBlock.toMillis() * 2 + 5));
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "market-data-service-kline-closed");
+        this.producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+        this.mapper = mapper;
+    }
+
+    @Override
+    public int publish(List<KlineClosed> events, Duration ackTimeout) {
+        List<Future<RecordMetadata>> acks = new ArrayList<>(events.size());
+        try {
+            for (KlineClosed event : events) {
+                Future<RecordMetadata> ack = producer.send(new ProducerRecord<>(Topics.KLINE_CLOSED, event.series().asKafkaKey(),
+                        mapper.writeValueAsString(event)));
+                acks.add(ack);
+                if (ack.isDone() && failed(ack)) {
+                    // e.g. no metadata within max.block.ms: the broker is unreachable, later sends would only wait too
+                    break;
+                }
+            }
+        } catch (JsonProcessingException | RuntimeException e) {
+            LOG.warnf("sending kline-closed events stopped after %d of %d: %s", acks.size(), events.size(), e.getMessage());
+        }
+        producer.flush();
+        long deadline = System.nanoTime() + ackTimeout.toNanos();
+        for (int i = 0; i < acks.size(); i++) {
+            try {
+                acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.warnf("kline-closed event %s not acknowledged: %s", events.get(i).eventId(), e.getMessage());
+                return i;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return i;
+            }
+        }
+        return acks.size();
+    }
+
+    private static boolean failed(Future<RecordMetadata> ack) {
+        try {
+            ack.get();
+            return false;
+        } catch (ExecutionException e) {
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+}

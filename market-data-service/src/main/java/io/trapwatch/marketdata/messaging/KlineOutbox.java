@@ -1,0 +1,72 @@
+package io.trapwatch.marketdata.messaging;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.scheduler.Scheduled;
+import io.trapwatch.marketdata.config.MarketDataConfig;
+import io.trapwatch.marketdata.repository.OutboxRepository;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * The service's kline-closed outbox: drained right after every update and, so that nothing waits for the
+ * next update after a broker outage, on a fixed schedule.
+ */
+@ApplicationScoped
+public class KlineOutbox {
+
+    private final AgroalDataSource dataSource;
+    private final MarketDataConfig config;
+    private final ObjectMapper mapper;
+    private final String bootstrapServers;
+    private KafkaKlineEventPublisher publisher;
+    private OutboxDrainer drainer;
+
+    public KlineOutbox(AgroalDataSource dataSource, MarketDataConfig config, ObjectMapper mapper,
+                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.dataSource = dataSource;
+        this.config = config;
+        this.mapper = mapper;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    private synchronized OutboxDrainer drainer() {
+        if (drainer == null) {
+            publisher = new KafkaKlineEventPublisher(bootstrapServers, Duration.ofSeconds(10), mapper);
+            drainer = new OutboxDrainer(dataSource, publisher, config.outbox().batchSize(), config.outbox().ackTimeout());
+        }
+        return drainer;
+    }
+
+    public OutboxDrainer.Result drain() {
+        return drainer().drain();
+    }
+
+    @Scheduled(every = "${trapwatch.market-data.outbox.drain-every}", delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void drainOnSchedule() {
+        drain();
+    }
+
+    /** Events still queued: all of them, or those created by one update run. */
+    public long pending(UUID updateRun) {
+        try (Connection c = dataSource.getConnection()) {
+            return OutboxRepository.pending(c, updateRun);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (publisher != null) {
+            publisher.close();
+        }
+    }
+}

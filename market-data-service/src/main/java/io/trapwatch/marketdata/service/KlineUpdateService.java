@@ -1,0 +1,199 @@
+package io.trapwatch.marketdata.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.trapwatch.marketdata.client.BinanceClients;
+import io.trapwatch.marketdata.client.BinanceMarketClient;
+import io.trapwatch.marketdata.config.MarketDataConfig;
+import io.trapwatch.marketdata.domain.KlineRowParser;
+import io.trapwatch.marketdata.domain.ParsedKlines;
+import io.trapwatch.marketdata.messaging.KlineOutbox;
+import io.trapwatch.marketdata.repository.InstrumentRepository;
+import io.trapwatch.marketdata.repository.InstrumentRow;
+import io.trapwatch.marketdata.repository.KlineRepository;
+import io.trapwatch.model.Interval;
+import io.trapwatch.model.Kline;
+import io.trapwatch.model.MarketType;
+import io.trapwatch.model.SeriesKey;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Fetches the closed K-lines of a market and interval that are not stored yet and stores them with their
+ * kline-closed events (transactional outbox), then drains the outbox. Incremental from the last stored bar;
+ * a series without bars is back-filled. Symbols are fetched concurrently (bounded by the market's
+ * limiter); one symbol's failure is reported and does not stop the others.
+ */
+@ApplicationScoped
+public class KlineUpdateService {
+
+    private static final Logger LOG = Logger.getLogger(KlineUpdateService.class);
+
+    private final BinanceClients clients;
+    private final InstrumentRepository instruments;
+    private final KlineRepository klines;
+    private final KlineOutbox outbox;
+    private final MarketDataConfig config;
+    private final KlineRowParser parser;
+    private final Map<String, ReentrantLock> runningUpdates = new ConcurrentHashMap<>();
+
+    public KlineUpdateService(BinanceClients clients, InstrumentRepository instruments, KlineRepository klines,
+                              KlineOutbox outbox, MarketDataConfig config, ObjectMapper mapper) {
+        this.clients = clients;
+        this.instruments = instruments;
+        this.klines = klines;
+        this.outbox = outbox;
+        this.config = config;
+        this.parser = new KlineRowParser(mapper);
+    }
+
+    public UpdateResult update(MarketType market, Interval interval, Optional<List<String>> symbols, Optional<Integer> backfill) {
+        List<String> targets = symbols.isPresent() ? knownSymbols(market, symbols.get()) : activeSymbols(market);
+        // Two updates of one market and interval would interleave the outbox rows of a series.
+        ReentrantLock lock = runningUpdates.computeIfAbsent(market + ":" + interval, k -> new ReentrantLock());
+        lock.lock();
+        try {
+            return run(market, interval, targets, backfill.orElse(config.klines().backfill()));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private UpdateResult run(MarketType market, Interval interval, List<String> targets, int backfill) {
+        long started = System.nanoTime();
+        BinanceMarketClient client = clients.forMarket(market);
+        Instant serverTime = client.serverTime();
+        Map<String, Instant> lastStored = klines.lastOpenTimes(market, interval);
+        UUID run = UUID.randomUUID();
+        LongAdder storeNanos = new LongAdder();
+        List<UpdateResult.SymbolError> failed = Collections.synchronizedList(new ArrayList<>());
+        List<UpdateResult.SymbolError> rejected = Collections.synchronizedList(new ArrayList<>());
+        long saved = 0;
+        if (!targets.isEmpty()) {
+            ExecutorService pool = Executors.newFixedThreadPool(Math.min(targets.size(), config.binance().concurrency()) + 1);
+            AtomicBoolean fetching = new AtomicBoolean(true);
+            // Publishing overlaps fetching: a long back-fill does not hold all its events back until the end.
+            Future<?> drainer = pool.submit(() -> drainWhile(fetching));
+            try {
+                List<Future<Integer>> work = new ArrayList<>(targets.size());
+                for (String symbol : targets) {
+                    SeriesKey series = new SeriesKey(market, symbol, interval);
+                    work.add(pool.submit(() -> ingest(client, series, serverTime, lastStored.get(symbol), backfill, run, failed, rejected, storeNanos)));
+                }
+                for (Future<Integer> f : work) {
+                    saved += f.get();
+                }
+                fetching.set(false);
+                drainer.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("update interrupted", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            } finally {
+                fetching.set(false);
+                pool.shutdownNow();
+            }
+        }
+        long drainStarted = System.nanoTime();
+        long queued = saved == 0 ? 0 : drainAndCountQueued(run);
+        long publishMs = (System.nanoTime() - drainStarted) / 1_000_000;
+        UpdateResult result = new UpdateResult(market.wire(), interval.wire(), targets.size(), saved, saved - queued, queued,
+                sorted(failed), sorted(rejected), storeNanos.sum() / 1_000_000, publishMs, (System.nanoTime() - started) / 1_000_000);
+        LOG.infof("kline update %s %s: %d instruments, %d bars saved, %d published, %d queued, %d failed, %d ms",
+                market, interval, result.instruments(), saved, result.eventsPublished(), queued, failed.size(), result.elapsedMs());
+        return result;
+    }
+
+    /** Fetches and stores one series page by page; failures are recorded, never thrown. */
+    private int ingest(BinanceMarketClient client, SeriesKey series, Instant serverTime, Instant lastOpen, int backfill,
+                       UUID run, List<UpdateResult.SymbolError> failed, List<UpdateResult.SymbolError> rejected,
+                       LongAdder storeNanos) {
+        long step = series.interval().millis();
+        // Binance aligns 1h/4h/1d candles to the epoch (UTC); this is the open of the still-forming candle.
+        long formingOpen = Math.floorDiv(serverTime.toEpochMilli(), step) * step;
+        long from = lastOpen != null ? lastOpen.toEpochMilli() + step : Math.max(0, formingOpen - (long) backfill * step);
+        int saved = 0;
+        try {
+            while (from < formingOpen) {
+                long expected = (formingOpen - from) / step;
+                int limit = (int) Math.min(client.market().maxKlineLimit(), expected + 1);
+                String body = client.klines(series.symbol(), series.interval().wire(), from, null, limit);
+                ParsedKlines page = parser.parse(series.symbol(), body);
+                page.rejections().forEach(r -> rejected.add(new UpdateResult.SymbolError(series.symbol(), r)));
+                List<Kline> bars = page.bars();
+                if (bars.isEmpty()) {
+                    break;
+                }
+                // D2: only candles the exchange's clock has closed; the forming one is never stored.
+                List<Kline> closed = bars.stream().filter(k -> k.closeTime().isBefore(serverTime)).toList();
+                long storeStarted = System.nanoTime();
+                saved += QuarkusTransaction.requiringNew().call(() -> klines.insertNew(series, closed, run));
+                storeNanos.add(System.nanoTime() - storeStarted);
+                long next = bars.get(bars.size() - 1).openTime().toEpochMilli() + step;
+                if (next <= from || bars.size() + page.rejections().size() < limit) {
+                    break;
+                }
+                from = next;
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("kline update %s failed: %s", series, e.getMessage());
+            failed.add(new UpdateResult.SymbolError(series.symbol(), e.getMessage()));
+        }
+        return saved;
+    }
+
+    private void drainWhile(AtomicBoolean fetching) {
+        while (fetching.get()) {
+            if (outbox.drain().published() == 0) {
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private long drainAndCountQueued(UUID run) {
+        outbox.drain();
+        return outbox.pending(run);
+    }
+
+    private List<String> activeSymbols(MarketType market) {
+        return instruments.list(InstrumentSyncService.EXCHANGE, market, Optional.of(InstrumentRow.ACTIVE)).stream()
+                .map(InstrumentRow::symbol).toList();
+    }
+
+    /** Explicit symbols must be instruments of the market (active or delisted). */
+    private List<String> knownSymbols(MarketType market, List<String> symbols) {
+        List<String> unknown = symbols.stream()
+                .filter(s -> instruments.find(InstrumentSyncService.EXCHANGE, market, s).isEmpty()).toList();
+        if (!unknown.isEmpty()) {
+            throw new UnknownSymbolException(market.wire(), unknown);
+        }
+        return symbols;
+    }
+
+    private static List<UpdateResult.SymbolError> sorted(List<UpdateResult.SymbolError> errors) {
+        List<UpdateResult.SymbolError> copy = new ArrayList<>(errors);
+        copy.sort((a, b) -> a.symbol().compareTo(b.symbol()));
+        return copy;
+    }
+}

@@ -1,0 +1,172 @@
+package io.trapwatch.marketdata.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trapwatch.infra.KafkaBroker;
+import io.trapwatch.infra.PostgresServer;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Ingest benchmark (not a test). Starts PostgreSQL, a KRaft broker and {@link WeightBudgetStub} (500 spot symbols,
+ * 50 ms per call, 6000 weight/minute enforced), runs the packaged service ({@code target/quarkus-app/quarkus-run.jar})
+ * against them, back-fills 1000 4h bars per symbol, lets one candle close, runs one incremental update, and prints
+ * the figures including the service process's peak RSS. Run: see the module README.
+ */
+public final class IngestBenchmark {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final int SYMBOLS = Integer.getInteger("bench.symbols", 500);
+    private static final int BACKFILL = Integer.getInteger("bench.backfill", 1000);
+    /** The heap a deployment gives the service (a container limit does the same); without it the JVM sizes itself to the host. */
+    private static final String HEAP = "-Xmx" + System.getProperty("bench.heap", "256m");
+
+    private IngestBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        // exec:java runs in Maven's working directory: the repository root or the module
+        Path module = Files.exists(Path.of("market-data-service/pom.xml")) ? Path.of("market-data-service") : Path.of(".");
+        Path jar = module.resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar.toAbsolutePath() + " missing: package the module first");
+        }
+        Path work = Files.createTempDirectory(Files.createDirectories(module.resolve("target")), "bench-");
+        long serverTime = Instant.parse("2024-06-01T02:00:00Z").toEpochMilli();
+        try (PostgresServer pg = PostgresServer.start(work.resolve("pg"), 0, false);
+             KafkaBroker kafka = KafkaBroker.start(4, work);
+             WeightBudgetStub stub = new WeightBudgetStub(SYMBOLS, 50, 6000, serverTime)) {
+            pg.createDatabase("bench");
+            int port = freePort();
+            ProcessBuilder pb = new ProcessBuilder(System.getProperty("java.home") + "/bin/java", HEAP, "-jar", jar.toString())
+                    .redirectErrorStream(true).redirectOutput(work.resolve("service.log").toFile());
+            pb.environment().put("TRAPWATCH_HTTP_PORT", String.valueOf(port));
+            pb.environment().put("TRAPWATCH_JDBC_URL", pg.jdbcUrl("bench"));
+            pb.environment().put("TRAPWATCH_JDBC_USER", pg.username());
+            pb.environment().put("TRAPWATCH_JDBC_PASSWORD", pg.password());
+            pb.environment().put("TRAPWATCH_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
+            pb.environment().put("TRAPWATCH_BINANCE_SPOT_URL", stub.url() + "/spot");
+            Process service = pb.start();
+            AtomicLong peakRssKb = new AtomicLong();
+            Thread sampler = new Thread(() -> sampleRss(service.pid(), peakRssKb), "rss-sampler");
+            sampler.setDaemon(true);
+            sampler.start();
+            try {
+                String base = "http://127.0.0.1:" + port;
+                waitReady(base + "/q/health/ready", service);
+                JsonNode sync = post(base + "/api/market-data/instruments/sync?market_type=spot&exchange=binance");
+                System.out.printf("instruments: %s%n", sync);
+
+                long t0 = System.nanoTime();
+                JsonNode backfill = post(base + "/api/market-data/klines/update?market_type=spot&interval=4h&backfill=" + BACKFILL);
+                double backfillSec = (System.nanoTime() - t0) / 1e9;
+                int callsAfterBackfill = stub.calls();
+
+                stub.advance(WeightBudgetStub.H4);
+                long t1 = System.nanoTime();
+                JsonNode incremental = post(base + "/api/market-data/klines/update?market_type=spot&interval=4h");
+                double incrementalSec = (System.nanoTime() - t1) / 1e9;
+
+                long bars = backfill.get("bars_saved").asLong();
+                long storeMs = backfill.get("store_ms").asLong();
+                System.out.println();
+                System.out.println("=== market-data-service ingest benchmark (" + SYMBOLS + " spot symbols, 4h, 50 ms/call, 6000 weight/min) ===");
+                System.out.printf("back-fill:            %.2f s  (%d bars saved, %d events published, %d failed, %d stub calls, %d answered 429)%n",
+                        backfillSec, bars, backfill.get("events_published").asLong(), backfill.get("failed").size(),
+                        callsAfterBackfill, stub.rejected());
+                System.out.printf("  final drain:        %.2f s (events left in the outbox when fetching ended, acks=all)%n",
+                        backfill.get("publish_ms").asLong() / 1e3);
+                System.out.printf("incremental update:   %.2f s  (%d bars saved, %d events published, %d failed)%n", incrementalSec,
+                        incremental.get("bars_saved").asLong(), incremental.get("events_published").asLong(), incremental.get("failed").size());
+                double storedSec = backfillSec - backfill.get("publish_ms").asLong() / 1e3;
+                System.out.printf("insert rate:          %.0f bars/s wall clock: all %d bars fetched, parsed and stored in %.2f s "
+                        + "(before the final drain; publishing overlapped)%n", bars / storedSec, bars, storedSec);
+                System.out.printf("                      %.0f bars/s end-to-end over the whole back-fill (fetch + store + publish)%n",
+                        bars / backfillSec);
+                System.out.printf("                      %.0f bars/s per insert connection (insert time summed over the fetch threads: %d ms)%n",
+                        bars / (storeMs / 1e3), storeMs);
+                System.out.printf("service peak RSS:     %d MB (sampled every 100 ms; VmHWM %d MB; started with %s)%n",
+                        peakRssKb.get() / 1024, hwmKb(service.pid()) / 1024, HEAP);
+            } finally {
+                service.destroy();
+                service.waitFor();
+            }
+        }
+        System.exit(0);
+    }
+
+    private static void sampleRss(long pid, AtomicLong peak) {
+        while (true) {
+            long rss = statusKb(pid, "VmRSS:");
+            if (rss > 0) {
+                peak.accumulateAndGet(rss, Math::max);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private static long hwmKb(long pid) {
+        return statusKb(pid, "VmHWM:");
+    }
+
+    private static long statusKb(long pid, String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith(field)) {
+                    return Long.parseLong(line.substring(field.length()).trim().split("\\s+")[0]);
+                }
+            }
+        } catch (Exception e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    private static JsonNode post(String url) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofMinutes(10)).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(url + " → " + response.statusCode() + " " + response.body());
+        }
+        return MAPPER.readTree(response.body());
+    }
+
+    private static void waitReady(String url, Process service) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!service.isAlive()) {
+                throw new IllegalStateException("service exited; see its log under target/bench-*");
+            }
+            try {
+                HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException ignored) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("service not ready within 3 minutes");
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,263 @@
+package io.trapwatch.marketdata.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import io.trapwatch.infra.KafkaTestResource;
+import io.trapwatch.infra.PostgresTestResource;
+import io.trapwatch.marketdata.support.BinanceStub;
+import io.trapwatch.marketdata.support.BinanceStub.Fault;
+import io.trapwatch.marketdata.support.BinanceStubResource;
+import io.trapwatch.marketdata.support.Db;
+import io.trapwatch.marketdata.support.KlineClosedTopic;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+/** K-line updates against recorded Binance answers over HTTP, stored in PostgreSQL, published to the real broker. */
+@QuarkusTest
+@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = BinanceStubResource.class, restrictToAnnotatedClass = false)
+class KlineUpdateTest {
+
+    private static final long H4 = 4 * 3_600_000L;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    private final BinanceStub stub = BinanceStub.get();
+    private KlineClosedTopic topic;
+
+    @BeforeEach
+    void setUp() {
+        Db.truncateAll(dataSource);
+        stub.reset();
+        given().post("/api/market-data/instruments/sync?market_type=spot&exchange=binance").then().statusCode(200);
+        given().post("/api/market-data/instruments/sync?market_type=futures&exchange=binance").then().statusCode(200);
+        topic = new KlineClosedTopic();
+    }
+
+    @AfterEach
+    void tearDown() {
+        topic.close();
+    }
+
+    @Test
+    void backfillStoresOnlyClosedBarsAndPublishesEachOnceInOrder() throws Exception {
+        // Stub clock 2021-07-01T02:00Z: the 00:00 candle is still forming and is part of Binance's answer.
+        long forming = Instant.parse("2021-07-01T00:00:00Z").toEpochMilli();
+        update("spot", "4h", "BTCUSDT,ETHUSDT", 100).statusCode(200)
+                .body("market_type", equalTo("spot")).body("interval", equalTo("4h")).body("instruments", equalTo(2))
+                .body("bars_saved", equalTo(200)).body("events_published", equalTo(200)).body("events_queued", equalTo(0))
+                .body("failed", empty()).body("rejected_rows", empty());
+        assertThat(stub.requests("spot", "klines")).hasSize(2).allSatisfy(r -> {
+            assertThat(r.query()).containsEntry("startTime", String.valueOf(forming - 100 * H4)).containsEntry("limit", "101");
+        });
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM market_data.kline WHERE close_time >= '2021-07-01T00:00:00Z'")).isZero();
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM market_data.kline WHERE symbol = 'BTCUSDT' AND market_type = 'spot' "
+                + "AND interval = '4h' AND open_time = '2021-06-30T20:00:00Z'")).isEqualTo(1);
+
+        List<ConsumerRecord<String, String>> events = topic.read(200, Duration.ofSeconds(30));
+        assertThat(events).hasSize(200);
+        assertEventsMatchStoredBars(events);
+
+        // The same update again: nothing new closed, so no call, no row, no event.
+        int calls = stub.requests("spot", "klines").size();
+        update("spot", "4h", "BTCUSDT,ETHUSDT", 100).statusCode(200)
+                .body("bars_saved", equalTo(0)).body("events_published", equalTo(0));
+        assertThat(stub.requests("spot", "klines")).hasSize(calls);
+        assertThat(topic.read(0, Duration.ZERO)).isEmpty();
+
+        // Three more candles close: the incremental update asks from the bar after the last stored one.
+        stub.serverTime(stub.serverTime() + 3 * H4);
+        update("spot", "4h", "BTCUSDT,ETHUSDT", 100).statusCode(200)
+                .body("bars_saved", equalTo(6)).body("events_published", equalTo(6));
+        assertThat(stub.requests("spot", "klines").subList(calls, calls + 2))
+                .allSatisfy(r -> assertThat(r.query()).containsEntry("startTime", String.valueOf(forming)).containsEntry("limit", "4"));
+        List<ConsumerRecord<String, String>> more = topic.read(6, Duration.ofSeconds(30));
+        assertThat(more).hasSize(6);
+        assertEventsMatchStoredBars(more);
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM market_data.kline")).isEqualTo(206);
+    }
+
+    @Test
+    void updatesEveryActiveInstrumentWhenNoSymbolsAreGiven() throws Exception {
+        // A universe of the three futures symbols that have recorded 4h or 1h klines.
+        JsonNode root = MAPPER.readTree(BinanceStub.resource("/binance/futures/exchangeInfo.json"));
+        ArrayNode kept = MAPPER.createArrayNode();
+        root.get("symbols").forEach(s -> {
+            if (List.of("BTCUSDT", "ETHUSDT").contains(s.get("symbol").asText())) {
+                kept.add(s);
+            }
+        });
+        ((com.fasterxml.jackson.databind.node.ObjectNode) root).set("symbols", kept);
+        stub.exchangeInfo("futures", root.toString());
+        given().post("/api/market-data/instruments/sync?market_type=futures&exchange=binance").then().body("active", equalTo(2));
+        stub.serverTime(Instant.parse("2023-08-10T01:00:00Z").toEpochMilli());
+        // BTCUSDT has a 4h file; ETHUSDT has none, which Binance would never do: the error is reported for it alone.
+        update("futures", "4h", null, 50).statusCode(200).body("instruments", equalTo(2)).body("bars_saved", equalTo(50))
+                .body("failed", hasSize(1)).body("failed[0].symbol", equalTo("ETHUSDT"))
+                .body("failed[0].error", containsString("HTTP 400"));
+        // futures weight rule: limit 51 costs 1, and the futures path prefix is used
+        assertThat(stub.requests("futures", "klines")).extracting(r -> r.query().get("limit")).containsOnly("51");
+        assertThat(topic.read(50, Duration.ofSeconds(30))).hasSize(50);
+    }
+
+    @Test
+    void longBackfillsArePagedByStartTime() {
+        update("spot", "1h", "BTCUSDT", 1500).statusCode(200).body("bars_saved", equalTo(1500))
+                .body("events_published", equalTo(1500));
+        List<BinanceStub.Request> calls = stub.requests("spot", "klines");
+        assertThat(calls).extracting(r -> r.query().get("limit")).containsExactly("1000", "501");
+        long firstStart = Long.parseLong(calls.get(0).query().get("startTime"));
+        assertThat(Long.parseLong(calls.get(1).query().get("startTime"))).isEqualTo(firstStart + 1000 * 3_600_000L);
+        assertThat(topic.read(1500, Duration.ofSeconds(30))).hasSize(1500);
+    }
+
+    @Test
+    void oneSymbolsServerErrorsDoNotStopTheOthersAndNothingIsLost() {
+        stub.fault("spot", "klines", "ETHUSDT", Fault.status(500, Map.of()), Fault.status(500, Map.of()), Fault.status(500, Map.of()));
+        update("spot", "4h", "BTCUSDT,ETHUSDT", 100).statusCode(200).body("bars_saved", equalTo(100))
+                .body("failed", hasSize(1)).body("failed[0].symbol", equalTo("ETHUSDT"))
+                .body("failed[0].error", containsString("HTTP 500 (gave up after 3 attempts)"));
+        assertThat(stub.requests("spot", "klines").stream().filter(r -> r.symbol().equals("ETHUSDT"))).hasSize(3);
+        update("spot", "4h", "BTCUSDT,ETHUSDT", 100).statusCode(200).body("bars_saved", equalTo(100)).body("failed", empty());
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM market_data.kline WHERE symbol = 'ETHUSDT'")).isEqualTo(100);
+        assertThat(topic.read(200, Duration.ofSeconds(30))).hasSize(200);
+    }
+
+    @Test
+    void rateLimitsAndTimeoutsAreRetried() {
+        stub.fault("spot", "klines", "BTCUSDT", Fault.status(429, Map.of("Retry-After", "1")));
+        stub.fault("spot", "klines", "ETHUSDT", Fault.delay(2500));
+        long started = System.nanoTime();
+        update("spot", "4h", "BTCUSDT,ETHUSDT", 100).statusCode(200).body("bars_saved", equalTo(200)).body("failed", empty());
+        assertThat((System.nanoTime() - started) / 1_000_000).isGreaterThanOrEqualTo(1000);
+        assertThat(stub.requests("spot", "klines")).hasSize(4);
+        assertThat(topic.read(200, Duration.ofSeconds(30))).hasSize(200);
+    }
+
+    @Test
+    void truncatedAnswersFailTheSymbolAndBadRowsAreRejectedAlone() throws Exception {
+        stub.fault("spot", "klines", "BTCUSDT", Fault.rewrite(body -> body.substring(0, body.length() / 2)));
+        stub.fault("spot", "klines", "ETHUSDT", Fault.rewrite(body -> {
+            try {
+                ArrayNode rows = (ArrayNode) MAPPER.readTree(body);
+                ((ArrayNode) rows.get(9)).set(2, MAPPER.getNodeFactory().textNode("abc"));
+                return rows.toString();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+        long badOpen = Instant.parse("2021-07-01T00:00:00Z").toEpochMilli() - 91 * H4;
+        update("spot", "4h", "BTCUSDT,ETHUSDT", 100).statusCode(200).body("bars_saved", equalTo(99))
+                .body("failed", hasSize(1)).body("failed[0].symbol", equalTo("BTCUSDT"))
+                .body("failed[0].error", containsString("BTCUSDT: klines answer is not valid JSON"))
+                .body("rejected_rows", hasSize(1)).body("rejected_rows[0].symbol", equalTo("ETHUSDT"))
+                .body("rejected_rows[0].error", containsString("ETHUSDT: kline row 9 rejected, field high: not numeric: \"abc\""));
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM market_data.kline WHERE symbol = 'BTCUSDT'")).isZero();
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM market_data.kline WHERE symbol = 'ETHUSDT' AND open_time = ?",
+                java.sql.Timestamp.from(Instant.ofEpochMilli(badOpen)))).isZero();
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM market_data.kline WHERE symbol = 'ETHUSDT'")).isEqualTo(99);
+        assertThat(topic.read(99, Duration.ofSeconds(30))).hasSize(99);
+    }
+
+    @Test
+    void http418StopsTheMarketAndIsReported() throws Exception {
+        stub.fault("spot", "time", null, Fault.status(418, Map.of("Retry-After", "2")));
+        update("spot", "4h", "BTCUSDT", 10).statusCode(503).body("error", containsString("HTTP 418"));
+        update("spot", "4h", "BTCUSDT", 10).statusCode(503);
+        assertThat(stub.requests("spot", "time")).hasSize(1);
+        assertThat(stub.requests("spot", "klines")).isEmpty();
+        Thread.sleep(2100);
+        stub.fault("spot", "klines", "BTCUSDT", Fault.status(418, Map.of("Retry-After", "2")));
+        update("spot", "4h", "BTCUSDT", 10).statusCode(200).body("bars_saved", equalTo(0))
+                .body("failed[0].error", containsString("HTTP 418"));
+        update("spot", "4h", "ETHUSDT", 10).statusCode(503);
+        assertThat(stub.requests("spot", "klines")).hasSize(1);
+        Thread.sleep(2100);
+        update("spot", "4h", "BTCUSDT,ETHUSDT", 10).statusCode(200).body("bars_saved", equalTo(20));
+    }
+
+    @Test
+    void invalidRequestsAreRejected() {
+        given().post("/api/market-data/klines/update?market_type=spot&interval=4h&symbols=").then().statusCode(400)
+                .body("parameter", equalTo("symbols")).body("received", equalTo(""));
+        given().post("/api/market-data/klines/update?market_type=spot&interval=15m").then().statusCode(400)
+                .body("parameter", equalTo("interval")).body("allowed", contains("1h", "4h", "1d")).body("received", equalTo("15m"));
+        given().post("/api/market-data/klines/update?market_type=spot&interval=4h&backfill=0").then().statusCode(400)
+                .body("parameter", equalTo("backfill"));
+        given().post("/api/market-data/klines/update?market_type=spot&interval=4h&symbols=BTCUSDT,NOPEUSDT").then().statusCode(404)
+                .body("symbols", contains("NOPEUSDT"));
+        assertThat(stub.requests("spot", "klines")).isEmpty();
+    }
+
+    /** Every event equals its stored bar (same decimals, same times), keys are the series, open times ascend per key. */
+    private void assertEventsMatchStoredBars(List<ConsumerRecord<String, String>> events) throws Exception {
+        Map<String, List<Long>> openTimesByKey = new LinkedHashMap<>();
+        for (ConsumerRecord<String, String> record : events) {
+            JsonNode event = MAPPER.readTree(record.value());
+            String key = event.get("marketType").asText() + ":" + event.get("symbol").asText() + ":" + event.get("interval").asText();
+            assertThat(record.key()).isEqualTo(key);
+            JsonNode k = event.get("kline");
+            long open = Instant.parse(k.get("openTime").asText()).toEpochMilli();
+            assertThat(event.get("eventId").asText()).isEqualTo(key + ":" + open);
+            assertThat(event.get("schemaVersion").asInt()).isEqualTo(1);
+            openTimesByKey.computeIfAbsent(key, x -> new ArrayList<>()).add(open);
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement ps = c.prepareStatement("SELECT open::text, high::text, low::text, close::text, volume::text, "
+                         + "close_time FROM market_data.kline WHERE market_type = ? AND symbol = ? AND interval = ? AND open_time = ?")) {
+                ps.setString(1, event.get("marketType").asText());
+                ps.setString(2, event.get("symbol").asText());
+                ps.setString(3, event.get("interval").asText());
+                ps.setTimestamp(4, java.sql.Timestamp.from(Instant.ofEpochMilli(open)));
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertThat(rs.next()).as("stored bar for %s", event.get("eventId")).isTrue();
+                    assertThat(k.get("open").asText()).isEqualTo(rs.getString(1));
+                    assertThat(k.get("high").asText()).isEqualTo(rs.getString(2));
+                    assertThat(k.get("low").asText()).isEqualTo(rs.getString(3));
+                    assertThat(k.get("close").asText()).isEqualTo(rs.getString(4));
+                    assertThat(k.get("volume").asText()).isEqualTo(rs.getString(5));
+                    assertThat(Instant.parse(k.get("closeTime").asText())).isEqualTo(rs.getTimestamp(6).toInstant());
+                }
+            }
+            // the recorded decimal strings survive unchanged (D9)
+            JsonNode recorded = stub.rows(event.get("marketType").asText(), event.get("symbol").asText(), event.get("interval").asText())
+                    .stream().filter(r -> r.get(0).asLong() == open).findFirst().orElseThrow();
+            assertThat(k.get("open").asText()).isEqualTo(recorded.get(1).asText());
+            assertThat(k.get("volume").asText()).isEqualTo(recorded.get(5).asText());
+        }
+        openTimesByKey.values().forEach(times -> assertThat(times).isSorted().doesNotHaveDuplicates());
+    }
+
+    private static ValidatableResponse update(String market, String interval, String symbols, int backfill) {
+        return given().post("/api/market-data/klines/update?market_type=" + market + "&interval=" + interval
+                + (symbols == null ? "" : "&symbols=" + symbols) + "&backfill=" + backfill).then();
+    }
+}
