@@ -1,0 +1,59 @@
+package io.trapwatch.detection.client;
+
+import io.trapwatch.detection.service.ClosedBar;
+import io.trapwatch.model.Interval;
+import io.trapwatch.model.MarketType;
+import io.trapwatch.model.SeriesKey;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Reads stored bars from market-data-service, page by page (the API returns at most 1000 per call). */
+@ApplicationScoped
+public class MarketDataBars {
+
+    static final int PAGE = 1000;
+
+    @Inject
+    @RestClient
+    MarketDataApi api;
+
+    /** Bars with {@code from <= open_time <= to} (either bound null = open), oldest first. */
+    public List<ClosedBar> between(SeriesKey series, Instant from, Instant to) {
+        List<ClosedBar> all = new ArrayList<>();
+        pages(series, from, to, all::addAll);
+        return all;
+    }
+
+    /** Streams the same bars page by page, so a long catch-up never holds a whole history in one transaction. */
+    public void pages(SeriesKey series, Instant from, Instant to, Consumer<List<ClosedBar>> pageConsumer) {
+        Instant next = from;
+        while (true) {
+            KlinePage page = api.klines(series.marketType().wire(), series.symbol(), series.interval().wire(),
+                    next == null ? null : next.toString(), to == null ? null : to.toString(), PAGE);
+            List<KlinePage.Row> rows = page.klines() == null ? List.of() : page.klines();
+            if (rows.isEmpty()) {
+                return;
+            }
+            List<ClosedBar> bars = new ArrayList<>(rows.size());
+            for (KlinePage.Row row : rows) {
+                bars.add(ClosedBar.of(row.openTime(), row.open(), row.high(), row.low(), row.close(), row.volume()));
+            }
+            pageConsumer.accept(bars);
+            if (rows.size() < PAGE) {
+                return;
+            }
+            next = rows.get(rows.size() - 1).openTime().plusMillis(1);
+        }
+    }
+
+    public List<String> symbols(MarketType marketType, Interval interval) {
+        SeriesList list = api.series(marketType.wire(), interval.wire());
+        return list.series() == null ? List.of() : list.series().stream().map(SeriesList.Entry::symbol).toList();
+    }
+}

@@ -1,0 +1,72 @@
+package io.trapwatch.detection.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+
+/**
+ * Detector thresholds and windows ({@code trapwatch.detection.*}, environment {@code TRAPWATCH_DETECTION_*}).
+ * Every detector value is optional here: an absent key keeps the engine's own default
+ * ({@code DetectionSettings.defaults()}), so the defaults live in one place.
+ */
+@ConfigMapping(prefix = "trapwatch.detection")
+public interface DetectionConfig {
+
+    OptionalDouble rvolThreshold();
+
+    OptionalInt rvolLookback();
+
+    OptionalDouble amplitudeThreshold();
+
+    OptionalInt amplitudeLookback();
+
+    OptionalDouble upperShadowThreshold();
+
+    OptionalDouble volumeRetentionThreshold();
+
+    OptionalDouble peMultiplier();
+
+    OptionalInt peHistoricalPeriod();
+
+    OptionalDouble atrCompressionThreshold();
+
+    OptionalInt atrPeriod();
+
+    OptionalInt confirmationMinBars();
+
+    OptionalInt confirmationMaxBars();
+
+    OptionalInt validationWindow();
+
+    OptionalInt validationMaxBars();
+
+    Outbox outbox();
+
+    Scan scan();
+
+    interface Outbox {
+        /** Period of the scheduled drain (a commit that wrote events also triggers one at once). */
+        @WithDefault("200ms")
+        Duration drainEvery();
+
+        /** How long the drainer waits for the broker's acknowledgement of a batch. */
+        @WithDefault("10s")
+        Duration ackTimeout();
+
+        @WithDefault("500")
+        int batchSize();
+    }
+
+    interface Scan {
+        /** Scans running at the same time; further scans queue. */
+        @WithDefault("2")
+        int threads();
+
+        /** Series of one scan processed in parallel. */
+        @WithDefault("4")
+        int seriesParallelism();
+    }
+}

@@ -1,0 +1,59 @@
+package io.trapwatch.detection.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.List;
+
+/** An event written in the transaction of its cause and published later, in id order, by the drainer. */
+@Entity
+@Table(name = "outbox")
+public class OutboxEntry extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false)
+    public String topic;
+
+    @Column(name = "message_key", nullable = false)
+    public String messageKey;
+
+    @Column(name = "event_id", nullable = false)
+    public String eventId;
+
+    @Column(nullable = false)
+    public String payload;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    public static OutboxEntry of(String topic, String key, String eventId, String payload, Instant now) {
+        OutboxEntry entry = new OutboxEntry();
+        entry.topic = topic;
+        entry.messageKey = key;
+        entry.eventId = eventId;
+        entry.payload = payload;
+        entry.createdAt = now;
+        return entry;
+    }
+
+    public static List<OutboxEntry> oldest(int limit) {
+        return find("order by id").page(0, limit).list();
+    }
+
+    /** Takes the cluster-wide drain lock for the current transaction; false when another drainer holds it. */
+    public static boolean tryDrainLock() {
+        Object locked = getEntityManager()
+                .createNativeQuery("SELECT pg_try_advisory_xact_lock(hashtext('detection.outbox'))")
+                .getSingleResult();
+        return Boolean.TRUE.equals(locked);
+    }
+}

@@ -1,0 +1,89 @@
+package io.trapwatch.detection.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.trapwatch.detection.service.ClosedBar;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/** A processed bar, kept at full precision so the engine can be rebuilt after a restart from this schema alone. */
+@Entity
+@Table(name = "series_bar")
+@IdClass(SeriesBar.Key.class)
+public class SeriesBar extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "series_id")
+    public long seriesId;
+
+    @Id
+    @Column(name = "open_time")
+    public Instant openTime;
+
+    @Column(nullable = false, precision = 38, scale = 18)
+    public BigDecimal open;
+
+    @Column(nullable = false, precision = 38, scale = 18)
+    public BigDecimal high;
+
+    @Column(nullable = false, precision = 38, scale = 18)
+    public BigDecimal low;
+
+    @Column(nullable = false, precision = 38, scale = 18)
+    public BigDecimal close;
+
+    @Column(nullable = false, precision = 38, scale = 18)
+    public BigDecimal volume;
+
+    public static SeriesBar of(long seriesId, ClosedBar bar) {
+        SeriesBar row = new SeriesBar();
+        row.seriesId = seriesId;
+        row.openTime = bar.openTime();
+        row.open = bar.open();
+        row.high = bar.high();
+        row.low = bar.low();
+        row.close = bar.close();
+        row.volume = bar.volume();
+        return row;
+    }
+
+    public ClosedBar toClosedBar() {
+        return ClosedBar.of(openTime, open, high, low, close, volume);
+    }
+
+    /** The newest {@code count} bars of the series, oldest first. */
+    public static List<ClosedBar> latest(long seriesId, int count) {
+        List<SeriesBar> newestFirst = find("seriesId = ?1 order by openTime desc", seriesId).page(0, count).list();
+        List<ClosedBar> bars = new ArrayList<>(newestFirst.size());
+        for (SeriesBar row : newestFirst) {
+            bars.add(row.toClosedBar());
+        }
+        Collections.reverse(bars);
+        return bars;
+    }
+
+    public static class Key implements Serializable {
+        public long seriesId;
+        public Instant openTime;
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.seriesId == seriesId && Objects.equals(k.openTime, openTime);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(seriesId, openTime);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.trapwatch.detection.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.trapwatch.model.Interval;
+import io.trapwatch.model.MarketType;
+import io.trapwatch.model.SeriesKey;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The per-series cursor: the open time of the newest processed bar. It is locked and advanced in the
+ * transaction that records the bar's effects, so a bar is processed exactly once even when the live
+ * consumer and a scan feed the same series at the same time.
+ */
+@Entity
+@Table(name = "series_state")
+public class SeriesState extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "market_type", nullable = false)
+    public MarketType marketType;
+
+    @Column(nullable = false)
+    public String symbol;
+
+    @Column(name = "kline_interval", nullable = false)
+    public Interval interval;
+
+    @Column(name = "last_open_time")
+    public Instant lastOpenTime;
+
+    @Column(name = "bars_processed", nullable = false)
+    public long barsProcessed;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    public SeriesKey key() {
+        return new SeriesKey(marketType, symbol, interval);
+    }
+
+    /** Creates the row on first sight and returns it locked until the end of the current transaction. */
+    public static SeriesState lockOrCreate(SeriesKey key) {
+        getEntityManager().createNativeQuery("INSERT INTO detection.series_state (market_type, symbol, kline_interval, updated_at) "
+                        + "VALUES (?1, ?2, ?3, now()) ON CONFLICT (market_type, symbol, kline_interval) DO NOTHING")
+                .setParameter(1, key.marketType().wire())
+                .setParameter(2, key.symbol())
+                .setParameter(3, key.interval().wire())
+                .executeUpdate();
+        return find("marketType = ?1 and symbol = ?2 and interval = ?3", key.marketType(), key.symbol(), key.interval())
+                .<SeriesState>withLock(LockModeType.PESSIMISTIC_WRITE)
+                .singleResult();
+    }
+
+    public static Optional<SeriesState> findByKey(SeriesKey key) {
+        return find("marketType = ?1 and symbol = ?2 and interval = ?3", key.marketType(), key.symbol(), key.interval())
+                .firstResultOptional();
+    }
+}

@@ -1,0 +1,184 @@
+package io.trapwatch.detection.service;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.trapwatch.detection.client.MarketDataBars;
+import io.trapwatch.detection.config.DetectionConfig;
+import io.trapwatch.detection.repository.ScanRecord;
+import io.trapwatch.detection.repository.SeriesState;
+import io.trapwatch.model.SeriesKey;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Scans run in the background; their state lives in the scan table.
+ * <ul>
+ *   <li>Normal scan = catch-up: every stored bar after a series' cursor goes through {@link SeriesProcessor},
+ *   the live path's own step (D15), page by page. Bars already processed change nothing.</li>
+ *   <li>Dry run: each series is replayed from its first stored bar through a fresh engine with the requested
+ *   thresholds; nothing is stored or published, the would-be monitors are returned in the result.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class ScanService {
+
+    private static final Logger LOG = Logger.getLogger(ScanService.class);
+
+    @Inject
+    MarketDataBars marketData;
+
+    @Inject
+    SeriesProcessor processor;
+
+    @Inject
+    ObjectMapper mapper;
+
+    private final ExecutorService scans;
+    private final ExecutorService seriesWorkers;
+    private final AtomicInteger threadIds = new AtomicInteger();
+
+    @Inject
+    public ScanService(DetectionConfig config) {
+        this.scans = Executors.newFixedThreadPool(config.scan().threads(), r -> thread(r, "scan-"));
+        this.seriesWorkers = Executors.newFixedThreadPool(config.scan().seriesParallelism(), r -> thread(r, "scan-series-"));
+    }
+
+    private Thread thread(Runnable r, String prefix) {
+        Thread t = new Thread(r, prefix + threadIds.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+    }
+
+    public UUID start(ScanSpec spec, Map<String, Object> request) {
+        UUID id = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            ScanRecord scan = new ScanRecord();
+            scan.id = id;
+            scan.status = ScanRecord.RUNNING;
+            scan.marketType = spec.marketType();
+            scan.interval = spec.interval();
+            scan.dryRun = spec.dryRun();
+            scan.request = request;
+            scan.createdAt = Instant.now();
+            scan.persist();
+        });
+        scans.submit(() -> run(id, spec));
+        return id;
+    }
+
+    public Optional<ScanRecord> find(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> ScanRecord.<ScanRecord>findByIdOptional(id));
+    }
+
+    private record SeriesOutcome(String symbol, TransitionTally tally, List<MonitorView> monitors, String error) {
+    }
+
+    private void run(UUID id, ScanSpec spec) {
+        try {
+            List<String> symbols = spec.symbols() != null ? spec.symbols()
+                    : marketData.symbols(spec.marketType(), spec.interval());
+            QuarkusTransaction.requiringNew().run(() -> ScanRecord.update("seriesTotal = ?1 where id = ?2", symbols.size(), id));
+            List<Future<SeriesOutcome>> futures = new ArrayList<>();
+            for (String symbol : symbols) {
+                SeriesKey series = new SeriesKey(spec.marketType(), symbol, spec.interval());
+                futures.add(seriesWorkers.submit(() -> scanSeries(id, series, spec)));
+            }
+            TransitionTally tally = TransitionTally.NONE;
+            List<MonitorView> monitors = new ArrayList<>();
+            List<Map<String, String>> failed = new ArrayList<>();
+            for (Future<SeriesOutcome> f : futures) {
+                SeriesOutcome outcome = f.get();
+                tally = tally.plus(outcome.tally());
+                monitors.addAll(outcome.monitors());
+                if (outcome.error() != null) {
+                    failed.add(Map.of("symbol", outcome.symbol(), "error", outcome.error()));
+                }
+            }
+            Map<String, Object> result = new LinkedHashMap<>(mapper.convertValue(tally, new TypeReference<Map<String, Object>>() {
+            }));
+            result.put("failed", failed);
+            if (spec.dryRun()) {
+                result.put("monitors", mapper.convertValue(monitors, new TypeReference<List<Object>>() {
+                }));
+            }
+            finish(id, ScanRecord.DONE, result, null);
+        } catch (Exception e) {
+            LOG.errorf(e, "scan %s failed", id);
+            finish(id, ScanRecord.FAILED, null, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+    }
+
+    private SeriesOutcome scanSeries(UUID scanId, SeriesKey series, ScanSpec spec) {
+        long[] bars = {0};
+        try {
+            SeriesOutcome outcome;
+            if (spec.dryRun()) {
+                DryRunReplay replay = new DryRunReplay(series, spec.settings());
+                marketData.pages(series, null, spec.end(), replay::feed);
+                bars[0] = replay.bars();
+                outcome = new SeriesOutcome(series.symbol(), replay.tallyFrom(spec.start()),
+                        replay.monitorsFrom(spec.start()), null);
+            } else {
+                outcome = new SeriesOutcome(series.symbol(), catchUp(series, spec, bars), List.of(), null);
+            }
+            progress(scanId, bars[0]);
+            return outcome;
+        } catch (RuntimeException e) {
+            LOG.warnf("scan %s: series %s failed: %s", scanId, series, e.getMessage());
+            progress(scanId, bars[0]);
+            return new SeriesOutcome(series.symbol(), TransitionTally.NONE, Collections.emptyList(),
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+    }
+
+    /** Feeds every stored bar after the cursor (up to end) to the live path's processing step. */
+    private TransitionTally catchUp(SeriesKey series, ScanSpec spec, long[] bars) {
+        Instant cursor = QuarkusTransaction.requiringNew()
+                .call(() -> SeriesState.findByKey(series).map(s -> s.lastOpenTime).orElse(null));
+        long reportFrom = spec.start() == null ? Long.MIN_VALUE : spec.start().toEpochMilli();
+        TransitionTally[] tally = {TransitionTally.NONE};
+        marketData.pages(series, cursor == null ? null : cursor.plusMillis(1), spec.end(), page -> {
+            ProcessedBars done = processor.process(series, page);
+            bars[0] += done.bars();
+            tally[0] = tally[0].plus(done.tallyFrom(reportFrom));
+        });
+        return tally[0];
+    }
+
+    private void progress(UUID id, long bars) {
+        QuarkusTransaction.requiringNew().run(() -> ScanRecord.update(
+                "seriesDone = seriesDone + 1, barsProcessed = barsProcessed + ?1 where id = ?2", bars, id));
+    }
+
+    private void finish(UUID id, String status, Map<String, Object> result, String error) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            ScanRecord scan = ScanRecord.findById(id);
+            scan.status = status;
+            scan.result = result;
+            scan.error = error;
+            scan.finishedAt = Instant.now();
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        scans.shutdownNow();
+        seriesWorkers.shutdownNow();
+    }
+}

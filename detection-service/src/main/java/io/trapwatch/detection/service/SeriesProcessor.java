@@ -1,0 +1,90 @@
+package io.trapwatch.detection.service;
+
+import io.trapwatch.detection.domain.SeriesEngine;
+import io.trapwatch.detection.domain.Transition;
+import io.trapwatch.detection.messaging.OutboxDrainer;
+import io.trapwatch.detection.repository.SeriesBar;
+import io.trapwatch.detection.repository.SeriesState;
+import io.trapwatch.model.SeriesKey;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The one per-series processing step shared by the live consumer and the catch-up scan (D15): under the
+ * series lock, every given bar newer than the cursor is stored, run through the series' engine and its
+ * transitions recorded, and the cursor advances — all in one transaction. Bars at or before the cursor
+ * are skipped, which makes redelivery and overlapping scans harmless.
+ */
+@ApplicationScoped
+public class SeriesProcessor {
+
+    @Inject
+    EngineCache engines;
+
+    @Inject
+    MonitorRecorder recorder;
+
+    @Inject
+    OutboxDrainer drainer;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Transactional
+    public ProcessedBars process(SeriesKey series, List<ClosedBar> bars) {
+        SeriesState state = SeriesState.lockOrCreate(series);
+        List<ClosedBar> ordered = new ArrayList<>(bars);
+        ordered.sort(Comparator.comparing(ClosedBar::openTime));
+        List<Transition> transitions = new ArrayList<>();
+        int processed = 0;
+        Instant now = Instant.now();
+        SeriesEngine engine = engines.engineAt(state);
+        // The row lock already serialises this series; the monitor makes the engine's memory visible across threads.
+        synchronized (engine) {
+            for (ClosedBar bar : ordered) {
+                if (state.lastOpenTime != null && !bar.openTime().isAfter(state.lastOpenTime)) {
+                    continue;
+                }
+                SeriesBar.of(state.id, bar).persist();
+                for (Transition t : engine.onBar(bar.toBar())) {
+                    recorder.record(series, bar, t, now);
+                    transitions.add(t);
+                }
+                state.lastOpenTime = bar.openTime();
+                state.barsProcessed++;
+                processed++;
+            }
+        }
+        if (processed > 0) {
+            state.updatedAt = now;
+        }
+        if (!transitions.isEmpty()) {
+            publishAfterCommit();
+        }
+        return new ProcessedBars(processed, transitions);
+    }
+
+    private void publishAfterCommit() {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    drainer.nudge();
+                }
+            }
+        });
+    }
+}

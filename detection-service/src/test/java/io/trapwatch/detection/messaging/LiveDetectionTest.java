@@ -1,0 +1,98 @@
+package io.trapwatch.detection.messaging;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.trapwatch.detection.support.DetectionFixture;
+import io.trapwatch.detection.support.MarketDataStub;
+import io.trapwatch.detection.support.PlantedBars;
+import io.trapwatch.detection.support.PlantedLifecycle;
+import io.trapwatch.infra.KafkaTestResource;
+import io.trapwatch.infra.PostgresTestResource;
+import io.trapwatch.model.Kline;
+import io.trapwatch.model.SeriesKey;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The live path end to end: kline-closed on the real broker → PostgreSQL → monitor-state-changed on the broker. */
+@QuarkusTest
+@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = MarketDataStub.class, restrictToAnnotatedClass = false)
+class LiveDetectionTest {
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    DetectionFixture fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new DetectionFixture(mapper, dataSource);
+    }
+
+    @Test
+    void plantedPumpsWalkThroughEveryPhaseWithOneEventPerTransition() {
+        SeriesKey series = DetectionFixture.uniqueSpotSeries("LIVE");
+        List<Kline> bars = PlantedBars.bars();
+        fixture.publish(series, bars);
+        fixture.awaitCursor(series, PlantedBars.openTime(PlantedBars.COUNT - 1));
+
+        PlantedLifecycle.assertMonitors(fixture.monitors(series));
+        PlantedLifecycle.assertEvents(fixture.events(series, PlantedLifecycle.TRANSITIONS));
+        assertThat(fixture.count("SELECT count(*) FROM detection.series_bar b JOIN detection.series_state s ON s.id = b.series_id "
+                + "WHERE s.symbol = ?", series.symbol())).isEqualTo(PlantedBars.COUNT);
+        assertThat(fixture.count("SELECT count(*) FROM detection.indicator_snapshot i JOIN detection.monitor_transition t "
+                + "ON t.id = i.transition_id JOIN detection.monitor m ON m.id = t.monitor_id WHERE m.symbol = ?", series.symbol()))
+                .isEqualTo(PlantedLifecycle.TRANSITIONS);
+        // Nothing of this series stayed unpublished.
+        assertThat(fixture.count("SELECT count(*) FROM detection.outbox WHERE message_key = ?", series.asKafkaKey())).isZero();
+    }
+
+    @Test
+    void everyEventDeliveredTwiceChangesNothing() {
+        SeriesKey series = DetectionFixture.uniqueSpotSeries("DUP");
+        List<Kline> twice = new ArrayList<>();
+        for (Kline k : PlantedBars.bars()) {
+            twice.add(k);
+            twice.add(k);
+        }
+        fixture.publish(series, twice);
+        // And once more the whole series after it was processed: older bars are ignored.
+        fixture.awaitCursor(series, PlantedBars.openTime(PlantedBars.COUNT - 1));
+        fixture.publish(series, PlantedBars.bars().subList(0, 60));
+
+        PlantedLifecycle.assertEvents(fixture.events(series, PlantedLifecycle.TRANSITIONS));
+        PlantedLifecycle.assertMonitors(fixture.monitors(series));
+        assertThat(fixture.count("SELECT bars_processed FROM detection.series_state WHERE symbol = ?", series.symbol()))
+                .isEqualTo(PlantedBars.COUNT);
+    }
+
+    @Test
+    void aGapIsFilledFromMarketDataBeforeTheNextBarIsEvaluated() {
+        SeriesKey series = DetectionFixture.uniqueSpotSeries("GAP");
+        List<Kline> bars = PlantedBars.bars();
+        MarketDataStub.plant(series, bars);
+        // Bars 41..54 never arrive as events (confirmation happens inside the gap).
+        List<Kline> delivered = new ArrayList<>(bars.subList(0, 41));
+        delivered.addAll(bars.subList(55, bars.size()));
+        fixture.publish(series, delivered);
+        fixture.awaitCursor(series, PlantedBars.openTime(PlantedBars.COUNT - 1));
+
+        PlantedLifecycle.assertMonitors(fixture.monitors(series));
+        PlantedLifecycle.assertEvents(fixture.events(series, PlantedLifecycle.TRANSITIONS));
+        assertThat(MarketDataStub.klineRequestsFor(series.symbol())).singleElement().satisfies(q -> assertThat(q)
+                .contains("start=" + PlantedBars.openTime(40).plusMillis(1))
+                .contains("end=" + PlantedBars.openTime(55).minusMillis(1)));
+    }
+}

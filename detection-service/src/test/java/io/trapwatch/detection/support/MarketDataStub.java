@@ -1,0 +1,142 @@
+package io.trapwatch.detection.support;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.trapwatch.model.Kline;
+import io.trapwatch.model.SeriesKey;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * market-data-service's read API over real HTTP inside the test JVM, backed by planted bars:
+ * {@code /api/market-data/klines} (paged, inclusive bounds, limit ≤ 1000) and {@code /api/market-data/series}.
+ */
+public class MarketDataStub implements QuarkusTestResourceLifecycleManager {
+
+    private static final Map<SeriesKey, List<Kline>> SERIES = new ConcurrentHashMap<>();
+    private static final List<String> KLINE_REQUESTS = new CopyOnWriteArrayList<>();
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static HttpServer server;
+
+    public static void plant(SeriesKey series, List<Kline> bars) {
+        SERIES.put(series, List.copyOf(bars));
+    }
+
+    public static List<String> symbols(io.trapwatch.model.MarketType market, io.trapwatch.model.Interval interval) {
+        return SERIES.keySet().stream().filter(k -> k.marketType() == market && k.interval() == interval)
+                .map(SeriesKey::symbol).sorted().toList();
+    }
+
+    /** Query strings of the kline requests made for a symbol. */
+    public static List<String> klineRequestsFor(String symbol) {
+        return KLINE_REQUESTS.stream().filter(q -> q.contains("symbol=" + symbol + "&") || q.endsWith("symbol=" + symbol)).toList();
+    }
+
+    @Override
+    public synchronized Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.createContext("/api/market-data/klines", MarketDataStub::klines);
+        server.createContext("/api/market-data/series", MarketDataStub::series);
+        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+        server.start();
+        return Map.of("quarkus.rest-client.market-data.url", "http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    private static void klines(HttpExchange ex) throws IOException {
+        String raw = ex.getRequestURI().getRawQuery();
+        KLINE_REQUESTS.add(raw == null ? "" : URLDecoder.decode(raw, StandardCharsets.UTF_8));
+        Map<String, String> q = query(ex);
+        SeriesKey key = SeriesKey.parse(q.get("market_type") + ":" + q.get("symbol") + ":" + q.get("interval"));
+        List<Kline> bars = SERIES.get(key);
+        if (bars == null) {
+            send(ex, 404, Map.of("error", "unknown symbol " + q.get("symbol")));
+            return;
+        }
+        Instant start = q.containsKey("start") ? Instant.parse(q.get("start")) : Instant.MIN;
+        Instant end = q.containsKey("end") ? Instant.parse(q.get("end")) : Instant.MAX;
+        int limit = Math.min(1000, Integer.parseInt(q.getOrDefault("limit", "500")));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Kline k : bars) {
+            if (!k.openTime().isBefore(start) && !k.openTime().isAfter(end) && rows.size() < limit) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("open_time", k.openTime().toString());
+                row.put("close_time", k.closeTime().toString());
+                row.put("open", k.open().toPlainString());
+                row.put("high", k.high().toPlainString());
+                row.put("low", k.low().toPlainString());
+                row.put("close", k.close().toPlainString());
+                row.put("volume", k.volume().toPlainString());
+                row.put("quote_volume", "0");
+                row.put("trade_count", 0);
+                rows.add(row);
+            }
+        }
+        send(ex, 200, Map.of("market_type", key.marketType().wire(), "symbol", key.symbol(),
+                "interval", key.interval().wire(), "klines", rows));
+    }
+
+    private static void series(HttpExchange ex) throws IOException {
+        Map<String, String> q = query(ex);
+        List<Map<String, Object>> list = new ArrayList<>();
+        SERIES.forEach((key, bars) -> {
+            if (key.marketType().wire().equals(q.get("market_type")) && key.interval().wire().equals(q.get("interval"))) {
+                list.add(Map.of("symbol", key.symbol(), "bars", bars.size(),
+                        "first_open_time", bars.get(0).openTime().toString(),
+                        "last_open_time", bars.get(bars.size() - 1).openTime().toString()));
+            }
+        });
+        send(ex, 200, Map.of("market_type", q.get("market_type"), "interval", q.get("interval"), "series", list));
+    }
+
+    private static Map<String, String> query(HttpExchange ex) {
+        Map<String, String> q = new HashMap<>();
+        String raw = ex.getRequestURI().getRawQuery();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    q.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return q;
+    }
+
+    private static void send(HttpExchange ex, int status, Object body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        ex.getResponseHeaders().add("Content-Type", "application/json");
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}
