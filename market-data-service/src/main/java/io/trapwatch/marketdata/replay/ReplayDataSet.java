@@ -43,6 +43,7 @@ public class ReplayDataSet {
     private final ObjectMapper mapper;
     private final Map<MarketType, Map<String, Map<String, Path>>> files = new EnumMap<>(MarketType.class);
     private final Map<MarketType, String> exchangeInfo = new EnumMap<>(MarketType.class);
+    private final Map<MarketType, Set<String>> listedSymbols = new EnumMap<>(MarketType.class);
     private final Map<Path, ReplaySeries> loaded = new ConcurrentHashMap<>();
     private boolean indexed;
 
@@ -62,9 +63,10 @@ public class ReplayDataSet {
         }
     }
 
+    /** A symbol the replayed exchange knows: listed in its exchangeInfo (which covers every kline file). */
     public boolean hasSymbol(MarketType market, String symbol) {
         index();
-        return files.get(market).containsKey(symbol);
+        return listedSymbols.get(market).contains(symbol);
     }
 
     public Optional<ReplaySeries> series(MarketType market, String symbol, String interval) {
@@ -159,6 +161,8 @@ public class ReplayDataSet {
                 LOG.infof("replay: %s exchangeInfo has no entry for %d symbols with kline files; synthesized TRADING entries: %s",
                         market, synthesized.size(), synthesized);
             }
+            listed.addAll(synthesized);
+            listedSymbols.put(market, listed);
             return mapper.writeValueAsString(root);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

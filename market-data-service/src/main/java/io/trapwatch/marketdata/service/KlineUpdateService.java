@@ -121,41 +121,96 @@ public class KlineUpdateService {
         return result;
     }
 
-    /** Fetches and stores one series page by page; failures are recorded, never thrown. */
+    /** Fetches and stores one series; failures are recorded, never thrown. */
     private int ingest(BinanceMarketClient client, SeriesKey series, Instant serverTime, Instant lastOpen, int backfill,
                        UUID run, List<UpdateResult.SymbolError> failed, List<UpdateResult.SymbolError> rejected,
                        LongAdder storeNanos) {
-        long step = series.interval().millis();
-        // Binance aligns 1h/4h/1d candles to the epoch (UTC); this is the open of the still-forming candle.
-        long formingOpen = Math.floorDiv(serverTime.toEpochMilli(), step) * step;
-        long from = lastOpen != null ? lastOpen.toEpochMilli() + step : Math.max(0, formingOpen - (long) backfill * step);
-        int saved = 0;
         try {
-            while (from < formingOpen) {
-                long expected = (formingOpen - from) / step;
-                int limit = (int) Math.min(client.market().maxKlineLimit(), expected + 1);
-                String body = client.klines(series.symbol(), series.interval().wire(), from, null, limit);
-                ParsedKlines page = parser.parse(series.symbol(), body);
-                page.rejections().forEach(r -> rejected.add(new UpdateResult.SymbolError(series.symbol(), r)));
-                List<Kline> bars = page.bars();
-                if (bars.isEmpty()) {
-                    break;
-                }
-                // D2: only candles the exchange's clock has closed; the forming one is never stored.
-                List<Kline> closed = bars.stream().filter(k -> k.closeTime().isBefore(serverTime)).toList();
-                long storeStarted = System.nanoTime();
-                saved += QuarkusTransaction.requiringNew().call(() -> klines.insertNew(series, closed, run));
-                storeNanos.add(System.nanoTime() - storeStarted);
-                long next = bars.get(bars.size() - 1).openTime().toEpochMilli() + step;
-                if (next <= from || bars.size() + page.rejections().size() < limit) {
-                    break;
-                }
-                from = next;
-            }
+            return lastOpen == null
+                    ? backfill(client, series, serverTime, backfill, run, rejected, storeNanos)
+                    : forward(client, series, serverTime, lastOpen.toEpochMilli() + series.interval().millis(), run, rejected, storeNanos);
         } catch (RuntimeException e) {
             LOG.warnf("kline update %s failed: %s", series, e.getMessage());
             failed.add(new UpdateResult.SymbolError(series.symbol(), e.getMessage()));
+            return 0;
         }
+    }
+
+    /** Incremental: every bar from {@code from} up to the still-forming one, page by page, oldest first. */
+    private int forward(BinanceMarketClient client, SeriesKey series, Instant serverTime, long from, UUID run,
+                        List<UpdateResult.SymbolError> rejected, LongAdder storeNanos) {
+        long step = series.interval().millis();
+        // Binance aligns 1h/4h/1d candles to the epoch (UTC); this is the open of the still-forming candle.
+        long formingOpen = Math.floorDiv(serverTime.toEpochMilli(), step) * step;
+        int saved = 0;
+        while (from < formingOpen) {
+            int limit = (int) Math.min(client.market().maxKlineLimit(), (formingOpen - from) / step + 1);
+            ParsedKlines page = fetch(client, series, from, null, limit, rejected);
+            List<Kline> bars = page.bars();
+            if (bars.isEmpty()) {
+                break;
+            }
+            saved += store(series, closedOnly(bars, serverTime), run, storeNanos);
+            long next = bars.get(bars.size() - 1).openTime().toEpochMilli() + step;
+            if (next <= from || bars.size() + page.rejections().size() < limit) {
+                break;
+            }
+            from = next;
+        }
+        return saved;
+    }
+
+    /**
+     * A series seen for the first time gets its newest {@code backfill} closed bars: pages walk backwards from the
+     * exchange's clock (so a series whose trading stopped long ago still gets its last bars), then the bars are
+     * stored oldest first so that their events keep open-time order.
+     */
+    private int backfill(BinanceMarketClient client, SeriesKey series, Instant serverTime, int backfill, UUID run,
+                         List<UpdateResult.SymbolError> rejected, LongAdder storeNanos) {
+        List<List<Kline>> pagesNewestFirst = new ArrayList<>();
+        int collected = 0;
+        Long endTime = null;
+        while (collected < backfill) {
+            int limit = Math.min(client.market().maxKlineLimit(), backfill - collected + 1);
+            ParsedKlines page = fetch(client, series, null, endTime, limit, rejected);
+            List<Kline> closed = closedOnly(page.bars(), serverTime);
+            if (closed.size() > backfill - collected) {
+                closed = closed.subList(closed.size() - (backfill - collected), closed.size());
+            }
+            pagesNewestFirst.add(closed);
+            collected += closed.size();
+            if (page.bars().isEmpty() || page.bars().size() + page.rejections().size() < limit) {
+                break;
+            }
+            endTime = page.bars().get(0).openTime().toEpochMilli() - 1;
+        }
+        int saved = 0;
+        for (int i = pagesNewestFirst.size() - 1; i >= 0; i--) {
+            saved += store(series, pagesNewestFirst.get(i), run, storeNanos);
+        }
+        return saved;
+    }
+
+    private ParsedKlines fetch(BinanceMarketClient client, SeriesKey series, Long startTime, Long endTime, int limit,
+                               List<UpdateResult.SymbolError> rejected) {
+        String body = client.klines(series.symbol(), series.interval().wire(), startTime, endTime, limit);
+        ParsedKlines page = parser.parse(series.symbol(), body);
+        page.rejections().forEach(r -> rejected.add(new UpdateResult.SymbolError(series.symbol(), r)));
+        return page;
+    }
+
+    /** D2: only candles the exchange's clock has closed; the forming one is never stored. */
+    private static List<Kline> closedOnly(List<Kline> bars, Instant serverTime) {
+        return bars.stream().filter(k -> k.closeTime().isBefore(serverTime)).toList();
+    }
+
+    private int store(SeriesKey series, List<Kline> bars, UUID run, LongAdder storeNanos) {
+        if (bars.isEmpty()) {
+            return 0;
+        }
+        long started = System.nanoTime();
+        int saved = QuarkusTransaction.requiringNew().call(() -> klines.insertNew(series, bars, run));
+        storeNanos.add(System.nanoTime() - started);
         return saved;
     }
 

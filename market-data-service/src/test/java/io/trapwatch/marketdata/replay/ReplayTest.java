@@ -83,6 +83,11 @@ class ReplayTest {
         }
         assertThat(Db.count(dataSource, "SELECT count(*) FROM market_data.kline WHERE close_time >= '2021-07-01T14:00:00Z'")).isZero();
 
+        // Listed pairs without a recorded file answer an empty page, as a quiet market would: no bars, no failure.
+        given().post("/api/market-data/klines/update?market_type=spot&interval=4h&symbols=BNBUSDT,LTCUSDT").then()
+                .statusCode(200).body("bars_saved", equalTo(0)).body("failed", empty());
+        given().get("/replay/spot/api/v3/klines?symbol=NOSUCHUSDT&interval=4h").then().statusCode(400).body("code", equalTo(-1121));
+
         // The recorded futures data is from 2023: nothing of it exists yet at the replay clock.
         given().post("/api/market-data/klines/update?market_type=futures&interval=4h").then().statusCode(200)
                 .body("instruments", equalTo(2)).body("bars_saved", equalTo(0)).body("failed", empty());

@@ -76,8 +76,9 @@ class KlineUpdateTest {
                 .body("market_type", equalTo("spot")).body("interval", equalTo("4h")).body("instruments", equalTo(2))
                 .body("bars_saved", equalTo(200)).body("events_published", equalTo(200)).body("events_queued", equalTo(0))
                 .body("failed", empty()).body("rejected_rows", empty());
+        // A new series asks for the newest bars (no startTime): 100 closed ones plus the forming one.
         assertThat(stub.requests("spot", "klines")).hasSize(2).allSatisfy(r -> {
-            assertThat(r.query()).containsEntry("startTime", String.valueOf(forming - 100 * H4)).containsEntry("limit", "101");
+            assertThat(r.query()).doesNotContainKeys("startTime", "endTime").containsEntry("limit", "101");
         });
         assertThat(Db.count(dataSource, "SELECT count(*) FROM market_data.kline WHERE close_time >= '2021-07-01T00:00:00Z'")).isZero();
         assertThat(Db.count(dataSource, "SELECT count(*) FROM market_data.kline WHERE symbol = 'BTCUSDT' AND market_type = 'spot' "
@@ -130,14 +131,17 @@ class KlineUpdateTest {
     }
 
     @Test
-    void longBackfillsArePagedByStartTime() {
+    void longBackfillsArePagedBackwardsAndPublishedOldestFirst() throws Exception {
         update("spot", "1h", "BTCUSDT", 1500).statusCode(200).body("bars_saved", equalTo(1500))
                 .body("events_published", equalTo(1500));
         List<BinanceStub.Request> calls = stub.requests("spot", "klines");
-        assertThat(calls).extracting(r -> r.query().get("limit")).containsExactly("1000", "501");
-        long firstStart = Long.parseLong(calls.get(0).query().get("startTime"));
-        assertThat(Long.parseLong(calls.get(1).query().get("startTime"))).isEqualTo(firstStart + 1000 * 3_600_000L);
-        assertThat(topic.read(1500, Duration.ofSeconds(30))).hasSize(1500);
+        // The newest 1000 (999 closed + the forming one), then the 501 before them, of which 501 are still needed.
+        assertThat(calls).extracting(r -> r.query().get("limit")).containsExactly("1000", "502");
+        assertThat(calls.get(0).query()).doesNotContainKeys("startTime", "endTime");
+        assertThat(calls.get(1).query()).doesNotContainKey("startTime").containsKey("endTime");
+        List<ConsumerRecord<String, String>> events = topic.read(1500, Duration.ofSeconds(30));
+        assertThat(events).hasSize(1500);
+        assertEventsMatchStoredBars(events);
     }
 
     @Test
@@ -176,7 +180,8 @@ class KlineUpdateTest {
             }
         }));
         long badOpen = Instant.parse("2021-07-01T00:00:00Z").toEpochMilli() - 91 * H4;
-        update("spot", "4h", "BTCUSDT,ETHUSDT", 100).statusCode(200).body("bars_saved", equalTo(99))
+        // ETHUSDT's back-fill still reaches 100 bars: one more (older) bar replaces the rejected one.
+        update("spot", "4h", "BTCUSDT,ETHUSDT", 100).statusCode(200).body("bars_saved", equalTo(100))
                 .body("failed", hasSize(1)).body("failed[0].symbol", equalTo("BTCUSDT"))
                 .body("failed[0].error", containsString("BTCUSDT: klines answer is not valid JSON"))
                 .body("rejected_rows", hasSize(1)).body("rejected_rows[0].symbol", equalTo("ETHUSDT"))
@@ -184,8 +189,8 @@ class KlineUpdateTest {
         assertThat(Db.count(dataSource, "SELECT count(*) FROM market_data.kline WHERE symbol = 'BTCUSDT'")).isZero();
         assertThat(Db.count(dataSource, "SELECT count(*) FROM market_data.kline WHERE symbol = 'ETHUSDT' AND open_time = ?",
                 java.sql.Timestamp.from(Instant.ofEpochMilli(badOpen)))).isZero();
-        assertThat(Db.count(dataSource, "SELECT count(*) FROM market_data.kline WHERE symbol = 'ETHUSDT'")).isEqualTo(99);
-        assertThat(topic.read(99, Duration.ofSeconds(30))).hasSize(99);
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM market_data.kline WHERE symbol = 'ETHUSDT'")).isEqualTo(100);
+        assertThat(topic.read(100, Duration.ofSeconds(30))).hasSize(100);
     }
 
     @Test
