@@ -1,0 +1,196 @@
+package io.trapwatch.monitorapi.repository;
+
+import io.agroal.api.AgroalDataSource;
+import io.trapwatch.monitorapi.domain.MonitorFilter;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Queries of the read model in plain SQL: a list page is one count and one page query. */
+@ApplicationScoped
+public class MonitorReadRepository {
+
+    /**
+     * Current price: the newest kline-closed close of the series if it is at least as new as the last bar the
+     * monitor's own events reported, else that bar's close, else the latest transition's bar close.
+     */
+    private static final String SELECT = "SELECT m.id, m.monitor_key, m.version, m.market_type, m.symbol, m.bar_interval,"
+            + " m.status, m.trigger_time, m.trigger_price, m.trigger_volume, m.trigger_high, m.trigger_low,"
+            + " m.phase_1_passed, m.phase_2_passed, m.phase_3_passed, m.last_bar_time,"
+            + " CASE WHEN sp.open_time IS NOT NULL AND (m.last_bar_time IS NULL OR sp.open_time >= m.last_bar_time)"
+            + "      THEN sp.close ELSE COALESCE(m.last_close, m.latest_bar_close) END AS current_price,"
+            + " m.latest_sequence, m.latest_bar_time, m.latest_bar_close,"
+            + " m.latest_reason,"
+            + " m.latest_indicators::text, m.created_at, m.updated_at"
+            + " FROM monitor m LEFT JOIN series_price sp"
+            + " ON sp.market_type = m.market_type AND sp.symbol = m.symbol AND sp.bar_interval = m.bar_interval";
+
+    private final AgroalDataSource dataSource;
+
+    public MonitorReadRepository(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public long count(MonitorFilter filter) throws SQLException {
+        Where where = Where.of(filter, !filter.countableFromGrid());
+        String sql = filter.countableFromGrid()
+                ? "SELECT COALESCE(SUM(monitors), 0) FROM monitor_count" + where.sql()
+                : "SELECT COUNT(*) FROM monitor" + where.sql();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            where.bind(s, 1);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** A page in list order (trigger time descending, then id descending). */
+    public List<MonitorRow> page(MonitorFilter filter, int limit, long offset) throws SQLException {
+        Where where = Where.of(filter, true);
+        // The ids are picked first (index-only where possible), then only the page's rows are joined and read.
+        String sql = "WITH page AS (SELECT id FROM monitor" + where.sql()
+                + " ORDER BY trigger_time DESC, id DESC LIMIT ? OFFSET ?) " + SELECT
+                + " WHERE m.id IN (SELECT id FROM page) ORDER BY m.trigger_time DESC, m.id DESC";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            int next = where.bind(s, 1);
+            s.setInt(next, limit);
+            s.setLong(next + 1, offset);
+            return rows(s);
+        }
+    }
+
+    public Optional<MonitorRow> find(long id) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(SELECT + " WHERE m.id = ?")) {
+            s.setLong(1, id);
+            return rows(s).stream().findFirst();
+        }
+    }
+
+    public List<TransitionRecord> transitions(long monitorId) throws SQLException {
+        List<TransitionRecord> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT sequence, from_status, to_status, bar_time, bar_close, reason,"
+                     + " indicators::text, recorded_at FROM monitor_transition WHERE monitor_id = ? ORDER BY sequence")) {
+            s.setLong(1, monitorId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new TransitionRecord(rs.getInt(1), rs.getString(2), rs.getString(3), instant(rs, 4),
+                            rs.getBigDecimal(5), rs.getString(6), rs.getString(7), instant(rs, 8)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The count grid, optionally narrowed; cells that dropped to zero are left out. */
+    public List<StatusCount> countsByStatus(Optional<String> marketType, Optional<String> interval) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT market_type, bar_interval, status, monitors FROM monitor_count WHERE monitors > 0");
+        marketType.ifPresent(m -> sql.append(" AND market_type = ?"));
+        interval.ifPresent(i -> sql.append(" AND bar_interval = ?"));
+        sql.append(" ORDER BY market_type, bar_interval, status");
+        List<StatusCount> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql.toString())) {
+            int i = 1;
+            if (marketType.isPresent()) {
+                s.setString(i++, marketType.get());
+            }
+            if (interval.isPresent()) {
+                s.setString(i, interval.get());
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new StatusCount(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Monitors per market type whose trigger time is at or after {@code since}. */
+    public Map<String, Long> triggeredSince(Instant since, Optional<String> marketType, Optional<String> interval)
+            throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT market_type, COUNT(*) FROM monitor WHERE trigger_time >= ?");
+        marketType.ifPresent(m -> sql.append(" AND market_type = ?"));
+        interval.ifPresent(i -> sql.append(" AND bar_interval = ?"));
+        sql.append(" GROUP BY market_type");
+        Map<String, Long> out = new LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql.toString())) {
+            int i = 1;
+            s.setObject(i++, utc(since));
+            if (marketType.isPresent()) {
+                s.setString(i++, marketType.get());
+            }
+            if (interval.isPresent()) {
+                s.setString(i, interval.get());
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<MonitorRow> rows(PreparedStatement s) throws SQLException {
+        List<MonitorRow> out = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                out.add(new MonitorRow(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7), instant(rs, 8), rs.getBigDecimal(9), rs.getBigDecimal(10),
+                        rs.getBigDecimal(11), rs.getBigDecimal(12), rs.getBoolean(13), rs.getBoolean(14),
+                        rs.getBoolean(15), instant(rs, 16), rs.getBigDecimal(17), rs.getInt(18), instant(rs, 19),
+                        rs.getBigDecimal(20), rs.getString(21), rs.getString(22), instant(rs, 23), instant(rs, 24)));
+            }
+        }
+        return out;
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    /** java.time all the way (java.sql.Timestamp would bend dates before 1582 through the Julian calendar). */
+    private static OffsetDateTime utc(Instant t) {
+        return OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
+    }
+
+    /** The WHERE clause of a filter and its parameters, for the monitor table or (no symbol/dates) the count grid. */
+    private record Where(String sql, List<Object> params) {
+
+        static Where of(MonitorFilter f, boolean monitorTable) {
+            List<String> terms = new ArrayList<>();
+            List<Object> params = new ArrayList<>();
+            f.marketType().ifPresent(m -> { terms.add("market_type = ?"); params.add(m.wire()); });
+            f.status().ifPresent(st -> { terms.add("status = ?"); params.add(st.wire()); });
+            f.interval().ifPresent(i -> { terms.add("bar_interval = ?"); params.add(i.wire()); });
+            if (monitorTable) {
+                f.symbol().ifPresent(sym -> { terms.add("symbol = ?"); params.add(sym); });
+                f.triggeredFrom().ifPresent(t -> { terms.add("trigger_time >= ?"); params.add(utc(t)); });
+                f.triggeredBefore().ifPresent(t -> { terms.add("trigger_time < ?"); params.add(utc(t)); });
+            }
+            return new Where(terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms), params);
+        }
+
+        int bind(PreparedStatement s, int first) throws SQLException {
+            int i = first;
+            for (Object p : params) {
+                s.setObject(i++, p);
+            }
+            return i;
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.trapwatch.monitorapi.rest;
+
+import jakarta.ws.rs.core.Response;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A request that cannot be answered normally, with the HTTP status and JSON body the caller gets. */
+public class ApiProblem extends RuntimeException {
+
+    private final int status;
+    private final Map<String, Object> body;
+
+    private ApiProblem(int status, Map<String, Object> body) {
+        super(String.valueOf(body.get("error")));
+        this.status = status;
+        this.body = body;
+    }
+
+    /** 400 naming the parameter, what it may be and what it was. */
+    public static ApiProblem badParameter(String parameter, String detail, List<String> allowed, String received) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", "Invalid " + parameter + " parameter");
+        body.put("parameter", parameter);
+        body.put("detail", detail);
+        body.put("allowed", allowed);
+        body.put("received", received);
+        return new ApiProblem(400, body);
+    }
+
+    /** 400 for a start after an end; both values are echoed under their parameter names. */
+    public static ApiProblem invalidRange(String what, String startName, String startValue, String endName, String endValue) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", "Invalid " + what + " range");
+        body.put("parameter", startName);
+        body.put("detail", startName + " cannot be greater than " + endName);
+        body.put("allowed", List.of(startName + " <= " + endName));
+        body.put("received", startValue);
+        body.put(startName, startValue);
+        body.put(endName, endValue);
+        return new ApiProblem(400, body);
+    }
+
+    public static ApiProblem notFound(String error, String detail) {
+        return plain(404, error, detail);
+    }
+
+    /** 503: market-data-service cannot be reached or did not answer in time. */
+    public static ApiProblem marketDataUnavailable(String detail) {
+        return plain(503, "market data unavailable", detail);
+    }
+
+    /** 502: market-data-service answered with an error or with something that is not its contract. */
+    public static ApiProblem marketDataBadAnswer(String detail) {
+        return plain(502, "market data answered badly", detail);
+    }
+
+    private static ApiProblem plain(int status, String error, String detail) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", error);
+        body.put("detail", detail);
+        return new ApiProblem(status, body);
+    }
+
+    public Response toResponse() {
+        return Response.status(status).type("application/json").entity(body).build();
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public Map<String, Object> body() {
+        return body;
+    }
+}

@@ -1,0 +1,72 @@
+package io.trapwatch.monitorapi.rest;
+
+import io.trapwatch.model.Interval;
+import io.trapwatch.model.MarketType;
+import io.trapwatch.monitorapi.client.KlineBar;
+import io.trapwatch.monitorapi.client.MarketDataBars;
+import io.trapwatch.monitorapi.domain.ChartWindow;
+import io.trapwatch.monitorapi.repository.MonitorRow;
+import io.trapwatch.monitorapi.service.MonitorQueryService;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.util.List;
+
+/** Chart of one monitor: bars around its trigger from market-data-service plus its markers from the read model. */
+@Path("/api/volume-trap/chart-data")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "bars")
+public class ChartDataResource {
+
+    private final MonitorQueryService monitors;
+    private final MarketDataBars bars;
+
+    public ChartDataResource(MonitorQueryService monitors, MarketDataBars bars) {
+        this.monitors = monitors;
+        this.bars = bars;
+    }
+
+    @GET
+    @Path("/{monitor_id}")
+    @Operation(summary = "Bars around a monitor with its markers", description = "Bars from 30 bars of the monitor's "
+            + "interval before its trigger bar to 60 bars after it (ascending); a trigger marker and one marker per transition.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ChartDataView.class)))
+    @APIResponse(responseCode = "400", description = "monitor_id is not a positive integer", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "404", description = "No such monitor, or no bars in the window", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "502", description = "market-data-service answered an error or garbage", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "503", description = "market-data-service unreachable or too slow", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public ChartDataView chart(@Parameter(description = "Monitor id", schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
+                               @PathParam("monitor_id") String monitorId) throws SQLException {
+        long id = QueryParams.positiveId("monitor_id", monitorId);
+        MonitorRow m = monitors.find(id)
+                .orElseThrow(() -> ApiProblem.notFound("Monitor not found", "monitor " + id + " does not exist"));
+        Interval interval = Interval.fromWire(m.interval());
+        ChartWindow window = ChartWindow.around(m.triggerTime(), interval);
+        List<KlineBar> found = bars.bars(MarketType.fromWire(m.marketType()), m.symbol(), interval, window.start(),
+                window.end(), window.maxBars());
+        if (found.isEmpty()) {
+            throw ApiProblem.notFound("No bars", "symbol " + m.symbol() + " has no " + m.marketType() + " " + m.interval()
+                    + " bars between " + window.start() + " and " + window.end());
+        }
+        List<ChartDataView.Marker> markers = monitors.transitions(id).stream()
+                .map(t -> new ChartDataView.Marker(t.barTime(), plain(t.barClose()), t.toStatus(), t.reason())).toList();
+        return new ChartDataView(m.id(), m.marketType(), m.symbol(), m.interval(), m.status(), window.start(), window.end(),
+                found, new ChartDataView.Marker(m.triggerTime(), plain(m.triggerPrice()), "trigger", null), markers);
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? null : value.toPlainString();
+    }
+}

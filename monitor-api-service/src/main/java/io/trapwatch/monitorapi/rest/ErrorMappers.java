@@ -1,0 +1,53 @@
+package io.trapwatch.monitorapi.rest;
+
+import io.trapwatch.monitorapi.client.MarketDataFailure;
+import io.trapwatch.monitorapi.service.PageBeyondEndException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Every error leaves as JSON; anything unforeseen is logged and answered 500 without leaking internals. */
+public class ErrorMappers {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ApiProblem problem) {
+        return problem.toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response pageBeyondEnd(PageBeyondEndException e) {
+        return ApiProblem.notFound("Invalid page", e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response marketData(MarketDataFailure e) {
+        return switch (e.kind()) {
+            case UNAVAILABLE -> ApiProblem.marketDataUnavailable(e.getMessage()).toResponse();
+            case BAD_ANSWER -> ApiProblem.marketDataBadAnswer(e.getMessage()).toResponse();
+            case UNKNOWN_SYMBOL -> ApiProblem.notFound("Unknown symbol", e.getMessage()).toResponse();
+        };
+    }
+
+    @ServerExceptionMapper
+    public Response framework(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", Response.Status.fromStatusCode(status) == null ? "HTTP " + status
+                : Response.Status.fromStatusCode(status).getReasonPhrase());
+        body.put("detail", e.getMessage());
+        return Response.status(status).type("application/json").entity(body).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        LOG.error("unexpected failure while answering a request", e);
+        return Response.serverError().type("application/json")
+                .entity(Map.of("error", "internal server error", "detail", "see the service log")).build();
+    }
+}

@@ -1,0 +1,142 @@
+package io.trapwatch.monitorapi.rest;
+
+import io.trapwatch.monitorapi.domain.MonitorFilter;
+import io.trapwatch.monitorapi.domain.PageSelector;
+import io.trapwatch.monitorapi.repository.MonitorRow;
+import io.trapwatch.monitorapi.service.MonitorListing;
+import io.trapwatch.monitorapi.service.MonitorQueryService;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The monitor pool: filtered, paged list and one monitor with its full history. Trailing slashes are optional. */
+@Path("/api/volume-trap/monitors")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "monitors")
+public class MonitorResource {
+
+    static final int DEFAULT_PAGE_SIZE = 20;
+    static final int MAX_PAGE_SIZE = 100;
+
+    private final MonitorQueryService monitors;
+    private final MonitorViews views;
+
+    public MonitorResource(MonitorQueryService monitors, MonitorViews views) {
+        this.monitors = monitors;
+        this.views = views;
+    }
+
+    @GET
+    @Operation(summary = "List monitors", description = "Ordered by trigger time descending, then id descending. "
+            + "Empty values count as not given. Invalid values answer 400; a page past the last answers 404.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MonitorPageView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid parameter", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "404", description = "Page past the last page", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public MonitorPageView list(
+            @Parameter(description = "Market filter", schema = @Schema(enumeration = {"spot", "futures", "all"}, defaultValue = "all"))
+            @QueryParam("market_type") String marketType,
+            @Parameter(description = "Status filter", schema = @Schema(enumeration = {"pending", "suspected_abandonment",
+                    "confirmed_abandonment", "invalidated", "expired"}))
+            @QueryParam("status") String status,
+            @Parameter(description = "Interval filter", schema = @Schema(enumeration = {"1h", "4h", "1d"}))
+            @QueryParam("interval") String interval,
+            @Parameter(description = "Exact Binance symbol (case-insensitive), e.g. BTCUSDT", schema = @Schema(pattern = "[A-Za-z0-9]{2,32}"))
+            @QueryParam("symbol") String symbol,
+            @Parameter(description = "First UTC date (inclusive) of the trigger time, YYYY-MM-DD", schema = @Schema(format = "date"))
+            @QueryParam("start_date") String startDate,
+            @Parameter(description = "Last UTC date (inclusive) of the trigger time, YYYY-MM-DD", schema = @Schema(format = "date"))
+            @QueryParam("end_date") String endDate,
+            @Parameter(description = "Page number from 1, or 'last'", schema = @Schema(defaultValue = "1", pattern = "[1-9][0-9]*|last"))
+            @QueryParam("page") String page,
+            @Parameter(description = "Monitors per page, 1 to 100", schema = @Schema(defaultValue = "20", minimum = "1", maximum = "100"))
+            @QueryParam("page_size") String pageSize,
+            @Context UriInfo uri) throws SQLException {
+        var statusFilter = QueryParams.status(status);
+        var intervalFilter = QueryParams.interval(interval);
+        var market = QueryParams.marketTypeOrAll(marketType);
+        Optional<LocalDate> from = QueryParams.date("start_date", startDate);
+        Optional<LocalDate> to = QueryParams.date("end_date", endDate);
+        if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
+            throw ApiProblem.invalidRange("date", "start_date", startDate.trim(), "end_date", endDate.trim());
+        }
+        var symbolFilter = QueryParams.symbol("symbol", symbol);
+        int size = QueryParams.intInRange("page_size", pageSize, 1, MAX_PAGE_SIZE).orElse(DEFAULT_PAGE_SIZE);
+        PageSelector selector = page(page);
+
+        MonitorFilter filter = new MonitorFilter(market, statusFilter, intervalFilter, symbolFilter,
+                from.map(d -> d.atStartOfDay(ZoneOffset.UTC).toInstant()),
+                to.map(d -> d.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+        MonitorListing listing = monitors.list(filter, selector, size);
+        return new MonitorPageView(listing.count(),
+                listing.hasNext() ? link(uri, listing.page() + 1) : null,
+                listing.hasPrevious() ? link(uri, listing.page() - 1) : null,
+                listing.rows().stream().map(views::summary).toList());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One monitor with its full transition log and every indicator snapshot")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MonitorDetailView.class)))
+    @APIResponse(responseCode = "400", description = "id is not a positive integer", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "404", description = "No monitor with this id", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public MonitorDetailView detail(@Parameter(description = "Monitor id", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, minimum = "1"))
+                                    @PathParam("id") String id) throws SQLException {
+        long monitorId = QueryParams.positiveId("id", id);
+        MonitorRow row = monitors.find(monitorId)
+                .orElseThrow(() -> ApiProblem.notFound("Monitor not found", "monitor " + monitorId + " does not exist"));
+        return views.detail(row, monitors.transitions(monitorId));
+    }
+
+    private static PageSelector page(String value) {
+        Optional<String> given = QueryParams.given(value);
+        if (given.isEmpty()) {
+            return PageSelector.first();
+        }
+        if (given.get().equals("last")) {
+            return PageSelector.lastPage();
+        }
+        try {
+            long n = Long.parseLong(given.get());
+            if (n >= 1) {
+                return PageSelector.number(n);
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiProblem.badParameter("page", "page must be a positive integer or 'last'",
+                List.of("an integer from 1", "last"), value);
+    }
+
+    /** The canonical list URL with every parameter of this request except page, in their order, then the page. */
+    private static String link(UriInfo uri, long page) {
+        List<String> kept = new ArrayList<>();
+        String query = uri.getRequestUri().getRawQuery();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                if (!pair.isEmpty() && !pair.equals("page") && !pair.startsWith("page=")) {
+                    kept.add(pair);
+                }
+            }
+        }
+        kept.add("page=" + page);
+        return uri.getBaseUriBuilder().path("api/volume-trap/monitors/").build() + "?" + String.join("&", kept);
+    }
+}

@@ -1,0 +1,58 @@
+package io.trapwatch.monitorapi.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trapwatch.monitorapi.domain.IndicatorSnapshotView;
+import io.trapwatch.monitorapi.domain.PriceChange;
+import io.trapwatch.monitorapi.repository.MonitorRow;
+import io.trapwatch.monitorapi.repository.TransitionRecord;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/** Turns stored rows into the API's representations. */
+@ApplicationScoped
+public class MonitorViews {
+
+    private static final TypeReference<Map<String, Object>> SNAPSHOT = new TypeReference<>() {
+    };
+
+    private final ObjectMapper mapper;
+
+    public MonitorViews(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public MonitorSummaryView summary(MonitorRow m) {
+        return new MonitorSummaryView(m.id(), m.monitorKey(), m.marketType(), m.symbol(), m.interval(), m.status(),
+                m.triggerTime(), plain(m.triggerPrice()), plain(m.triggerVolume()), plain(m.triggerHigh()),
+                plain(m.triggerLow()), m.phase1Passed(), m.phase2Passed(), m.phase3Passed(), plain(m.currentPrice()),
+                PriceChange.percent(m.triggerPrice(), m.currentPrice()),
+                IndicatorSnapshotView.of(m.latestSequence(), m.latestBarTime(), m.latestReason(), m.latestBarClose(),
+                        snapshot(m.latestIndicatorsJson())),
+                m.createdAt(), m.updatedAt());
+    }
+
+    public MonitorDetailView detail(MonitorRow m, List<TransitionRecord> log) {
+        List<TransitionView> transitions = log.stream().map(t -> new TransitionView(t.sequence(), t.fromStatus(),
+                t.toStatus(), t.barTime(), plain(t.barClose()), t.reason(), t.recordedAt(),
+                IndicatorSnapshotView.of(t.sequence(), t.barTime(), t.reason(), t.barClose(), snapshot(t.indicatorsJson()))))
+                .toList();
+        return new MonitorDetailView(summary(m), m.version(), transitions);
+    }
+
+    private Map<String, Object> snapshot(String json) {
+        try {
+            return mapper.readValue(json, SNAPSHOT);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored indicator snapshot is not JSON", e);
+        }
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? null : value.toPlainString();
+    }
+}

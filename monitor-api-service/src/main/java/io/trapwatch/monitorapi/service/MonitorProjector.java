@@ -1,0 +1,81 @@
+package io.trapwatch.monitorapi.service;
+
+import io.trapwatch.model.MonitorStateChanged;
+import io.trapwatch.monitorapi.domain.CountKey;
+import io.trapwatch.monitorapi.domain.NewestEvents;
+import io.trapwatch.monitorapi.repository.MonitorProjectionRepository;
+import io.trapwatch.monitorapi.repository.MonitorProjectionRepository.TransitionRow;
+import io.trapwatch.monitorapi.repository.StoredMonitor;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Projects MonitorStateChanged events into the read model, a batch per transaction. An event is applied only when
+ * its version is above the stored one, so redeliveries and stale (older) events change nothing, and since each
+ * event carries the whole monitor, a gap (v3 before v2) still yields the complete monitor.
+ */
+@ApplicationScoped
+public class MonitorProjector {
+
+    private final MonitorProjectionRepository repository;
+
+    public MonitorProjector(MonitorProjectionRepository repository) {
+        this.repository = repository;
+    }
+
+    /** Returns how many monitors the batch created or changed. Events must already have passed {@code EventCheck}. */
+    @Transactional
+    public int apply(List<MonitorStateChanged> events) throws SQLException {
+        SortedMap<String, MonitorStateChanged> newest = NewestEvents.byMonitor(events);
+        if (newest.isEmpty()) {
+            return 0;
+        }
+        repository.lockProjection();
+        Map<String, StoredMonitor> stored = repository.stored(newest.keySet());
+        List<MonitorStateChanged> created = new ArrayList<>();
+        List<MonitorStateChanged> changed = new ArrayList<>();
+        SortedMap<CountKey, Long> countDeltas = new TreeMap<>();
+        for (MonitorStateChanged event : newest.values()) {
+            StoredMonitor held = stored.get(event.monitorKey());
+            if (held == null) {
+                created.add(event);
+                countDeltas.merge(new CountKey(event.marketType(), event.interval(), event.status()), 1L, Long::sum);
+            } else if (event.version() > held.version()) {
+                changed.add(event);
+                countDeltas.merge(new CountKey(held.marketType(), held.interval(), held.status()), -1L, Long::sum);
+                countDeltas.merge(new CountKey(event.marketType(), event.interval(), event.status()), 1L, Long::sum);
+            }
+        }
+        Map<String, Long> ids = new HashMap<>(repository.insert(created));
+        stored.forEach((key, held) -> ids.put(key, held.id()));
+        repository.update(changed, ids);
+        repository.upsertTransitions(transitionsToWrite(created, changed, ids, stored));
+        countDeltas.values().removeIf(delta -> delta == 0L);
+        repository.addCounts(countDeltas);
+        return created.size() + changed.size();
+    }
+
+    /** All transitions of a new monitor; of a known one, those after the latest one already held (history is append-only). */
+    private static List<TransitionRow> transitionsToWrite(List<MonitorStateChanged> created, List<MonitorStateChanged> changed,
+                                                         Map<String, Long> ids, Map<String, StoredMonitor> stored) {
+        List<TransitionRow> rows = new ArrayList<>();
+        for (MonitorStateChanged event : created) {
+            long id = ids.get(event.monitorKey());
+            event.transitions().forEach(t -> rows.add(new TransitionRow(id, t)));
+        }
+        for (MonitorStateChanged event : changed) {
+            long id = ids.get(event.monitorKey());
+            int heldSequence = stored.get(event.monitorKey()).latestSequence();
+            event.transitions().stream().filter(t -> t.sequence() > heldSequence).forEach(t -> rows.add(new TransitionRow(id, t)));
+        }
+        return rows;
+    }
+}

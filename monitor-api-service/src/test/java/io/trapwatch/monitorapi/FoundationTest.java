@@ -1,0 +1,49 @@
+package io.trapwatch.monitorapi;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.trapwatch.infra.KafkaTestResource;
+import io.trapwatch.infra.PostgresTestResource;
+import io.trapwatch.monitorapi.support.MarketDataStubResource;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+/** The service starts against the real database and broker; Flyway created the read model in its own schema. */
+@QuarkusTest
+@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = MarketDataStubResource.class, restrictToAnnotatedClass = false)
+class FoundationTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void readinessReflectsDatabaseAndKafka() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void readModelLivesInTheServiceSchema() throws Exception {
+        List<String> tables = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             ResultSet rs = c.createStatement().executeQuery("SELECT table_name FROM information_schema.tables"
+                     + " WHERE table_schema = 'monitor_api' AND table_name <> 'flyway_schema_history' ORDER BY table_name")) {
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+        }
+        assertThat(tables).containsExactly("monitor", "monitor_count", "monitor_transition", "series_price");
+    }
+}

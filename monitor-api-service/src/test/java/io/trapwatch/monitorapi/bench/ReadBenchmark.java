@@ -1,0 +1,313 @@
+package io.trapwatch.monitorapi.bench;
+
+import io.trapwatch.infra.KafkaBroker;
+import io.trapwatch.infra.PostgresServer;
+import io.trapwatch.model.Interval;
+import io.trapwatch.model.MarketType;
+import io.trapwatch.model.MonitorStatus;
+import io.trapwatch.model.Topics;
+import io.trapwatch.monitorapi.support.Events;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.math.BigDecimal;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Read-side benchmark (not a test). Starts PostgreSQL and a KRaft broker, produces the full event history of
+ * 100,000 monitors (mixed markets, intervals and statuses; every version of each) plus one kline-closed bar per
+ * series, runs the packaged service against them, and measures (1) ingestion: events/s from the service being ready
+ * until every monitor holds its final version; (2) 50 concurrent HTTP clients for a fixed time running mixed list
+ * queries (filters, pages, page sizes) and detail reads: requests/s and latency percentiles. Run: see the README.
+ */
+public final class ReadBenchmark {
+
+    private static final int MONITORS = Integer.getInteger("bench.monitors", 100_000);
+    private static final int CLIENTS = Integer.getInteger("bench.clients", 50);
+    private static final int WARMUP_S = Integer.getInteger("bench.warmup", 15);
+    private static final int MEASURE_S = Integer.getInteger("bench.seconds", 30);
+    private static final int SYMBOLS = 2_000;
+    private static final String[] STATUSES = MonitorStatus.wireNames().toArray(String[]::new);
+
+    private ReadBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path module = Files.exists(Path.of("monitor-api-service/pom.xml")) ? Path.of("monitor-api-service") : Path.of(".");
+        Path jar = module.resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar.toAbsolutePath() + " missing: package the module first");
+        }
+        Path work = Files.createTempDirectory(Files.createDirectories(module.resolve("target")), "bench-");
+        try (PostgresServer pg = PostgresServer.start(work.resolve("pg"), 0, false);
+             KafkaBroker kafka = KafkaBroker.start(4, work)) {
+            pg.createDatabase("bench");
+            long[] produced = produce(kafka.bootstrapServers());
+            long events = produced[0];
+            long versionSum = produced[1];
+
+            int port = freePort();
+            ProcessBuilder pb = new ProcessBuilder(System.getProperty("java.home") + "/bin/java", "-jar", jar.toString())
+                    .redirectErrorStream(true).redirectOutput(work.resolve("service.log").toFile());
+            pb.environment().put("TRAPWATCH_HTTP_PORT", String.valueOf(port));
+            pb.environment().put("TRAPWATCH_JDBC_URL", pg.jdbcUrl("bench"));
+            pb.environment().put("TRAPWATCH_JDBC_USER", pg.username());
+            pb.environment().put("TRAPWATCH_JDBC_PASSWORD", pg.password());
+            pb.environment().put("TRAPWATCH_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
+            Process service = pb.start();
+            // Also when the benchmark is interrupted: the service is a separate process and would outlive it.
+            Runtime.getRuntime().addShutdownHook(new Thread(service::destroy));
+            try {
+                String base = "http://127.0.0.1:" + port;
+                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(5)).build();
+                waitReady(http, base + "/q/health/ready", service);
+                long t0 = System.nanoTime();
+                try (Connection db = DriverManager.getConnection(pg.jdbcUrl("bench"), pg.username(), pg.password())) {
+                    while (true) {
+                        try (Statement s = db.createStatement();
+                             ResultSet rs = s.executeQuery("SELECT count(*), coalesce(sum(version), 0) FROM monitor_api.monitor")) {
+                            rs.next();
+                            if (rs.getLong(1) == MONITORS && rs.getLong(2) == versionSum) {
+                                break;
+                            }
+                        }
+                        if (System.nanoTime() - t0 > Duration.ofMinutes(10).toNanos()) {
+                            throw new IllegalStateException("ingestion did not finish in 10 minutes");
+                        }
+                        Thread.sleep(50);
+                    }
+                    double ingestSec = (System.nanoTime() - t0) / 1e9;
+                    System.out.printf("%n=== monitor-api-service ingestion ===%n");
+                    System.out.printf("%d MonitorStateChanged events (%d monitors) applied in %.2f s from readiness: %.0f events/s%n",
+                            events, MONITORS, ingestSec, events / ingestSec);
+                    try (Statement s = db.createStatement()) {
+                        // What autovacuum does in production on its own schedule: statistics and the visibility map.
+                        s.execute("VACUUM ANALYZE monitor_api.monitor");
+                        s.execute("VACUUM ANALYZE monitor_api.series_price");
+                    }
+                }
+                load(http, base);
+                int hold = Integer.getInteger("bench.hold", 0);
+                if (hold > 0) {
+                    System.out.printf("holding %d s: service %s, database %s%n", hold, base, pg.jdbcUrl("bench"));
+                    Thread.sleep(hold * 1000L);
+                }
+            } finally {
+                service.destroy();
+                service.waitFor();
+            }
+        }
+    }
+
+    /** Returns {events produced, sum of the final versions}. */
+    private static long[] produce(String bootstrap) throws Exception {
+        SplittableRandom random = new SplittableRandom(42);
+        long events = 0;
+        long versionSum = 0;
+        Instant epoch = Instant.parse("2023-01-01T00:00:00Z");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.LINGER_MS_CONFIG, 20,
+                ProducerConfig.BATCH_SIZE_CONFIG, 262_144,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"))) {
+            Interval[] intervals = Interval.values();
+            for (int i = 0; i < MONITORS; i++) {
+                MarketType market = MarketType.values()[i % 2];
+                Interval interval = intervals[(i / 2) % 3];
+                String symbol = "S" + (i / 6) % SYMBOLS + "USDT";
+                // Distinct trigger bars per series: the k-th monitor of a series is k*37 bars after the first.
+                long slot = (long) (i / 6 / SYMBOLS) * 37 + random.nextInt(30);
+                Instant trigger = epoch.plus(interval.length().multipliedBy(slot));
+                BigDecimal price = BigDecimal.valueOf(random.nextInt(1, 5_000_000), 5);
+                Events.Monitor m = new Events.Monitor(market, symbol, interval, trigger, price.toPlainString());
+                int kind = random.nextInt(10);
+                if (kind >= 4) {
+                    m.step(MonitorStatus.SUSPECTED_ABANDONMENT, "confirmation", 3, price.multiply(new BigDecimal("0.9")), Events.confirmationSnapshot());
+                }
+                if (kind >= 6) {
+                    m.step(MonitorStatus.CONFIRMED_ABANDONMENT, "validation", 6, price.multiply(new BigDecimal("0.8")), Events.validationSnapshot());
+                }
+                if (kind == 9) {
+                    m.step(MonitorStatus.INVALIDATED, "invalidation", 9, price.multiply(new BigDecimal("1.1")),
+                            Map.of("current_close", price.multiply(new BigDecimal("1.1")), "trigger_price", price));
+                } else if (kind == 3) {
+                    m.step(MonitorStatus.EXPIRED, "expiry", 5, price, Events.confirmationSnapshot());
+                }
+                for (int v = 1; v <= m.versions(); v++) {
+                    var e = m.version(v);
+                    producer.send(new ProducerRecord<>(Topics.MONITOR_STATE_CHANGED, e.series().asKafkaKey(), Events.json(e)));
+                    events++;
+                }
+                versionSum += m.versions();
+                if (i % 6 == 5 || i < 6 * SYMBOLS) {
+                    var bar = Events.bar(market, symbol, interval, trigger.plus(interval.length().multipliedBy(12)),
+                            price.multiply(new BigDecimal("0.95")).toPlainString());
+                    producer.send(new ProducerRecord<>(Topics.KLINE_CLOSED, bar.series().asKafkaKey(), Events.json(bar)));
+                }
+            }
+            producer.flush();
+        }
+        System.out.printf("produced %d monitor events for %d monitors%n", events, MONITORS);
+        return new long[]{events, versionSum};
+    }
+
+    private static void load(HttpClient http, String base) throws Exception {
+        AtomicBoolean measuring = new AtomicBoolean(false);
+        AtomicBoolean stop = new AtomicBoolean(false);
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        List<Future<Recorder>> futures = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            long seed = c;
+            futures.add(pool.submit(() -> {
+                Recorder rec = new Recorder();
+                SplittableRandom random = new SplittableRandom(seed);
+                while (!stop.get()) {
+                    String path = randomRequest(random);
+                    HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10)).GET().build();
+                    long start = System.nanoTime();
+                    int status;
+                    try {
+                        status = http.send(request, HttpResponse.BodyHandlers.ofByteArray()).statusCode();
+                    } catch (Exception e) {
+                        status = -1;
+                    }
+                    long took = System.nanoTime() - start;
+                    if (measuring.get()) {
+                        rec.add(took, status, path.contains("/monitors/?"));
+                    }
+                }
+                return rec;
+            }));
+        }
+        Thread.sleep(WARMUP_S * 1000L);
+        measuring.set(true);
+        long t0 = System.nanoTime();
+        Thread.sleep(MEASURE_S * 1000L);
+        measuring.set(false);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        stop.set(true);
+        Recorder all = new Recorder();
+        for (Future<Recorder> f : futures) {
+            all.merge(f.get());
+        }
+        pool.shutdown();
+        long[] lat = Arrays.copyOf(all.nanos, all.n);
+        Arrays.sort(lat);
+        System.out.printf("%n=== monitor-api-service read load: %d monitors, %d clients, %d s measured after %d s warm-up ===%n",
+                MONITORS, CLIENTS, MEASURE_S, WARMUP_S);
+        System.out.printf("requests: %d (%d list, %d detail)  throughput: %.0f requests/s%n", all.n, all.lists, all.n - all.lists, all.n / seconds);
+        System.out.printf("latency ms: p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f%n", pct(lat, 0.50), pct(lat, 0.90),
+                pct(lat, 0.99), pct(lat, 0.999), lat[lat.length - 1] / 1e6);
+        System.out.printf("answers: %d x 200, %d x 404 (page past the end of a narrow filter), %d other%n",
+                all.ok, all.notFound, all.n - all.ok - all.notFound);
+    }
+
+    /** 30 % detail reads; 70 % list queries with random market/status/interval filters, some symbol or date filters, pages 1-10. */
+    private static String randomRequest(SplittableRandom r) {
+        if (r.nextInt(10) < 3) {
+            return "/api/volume-trap/monitors/" + r.nextInt(1, MONITORS + 1) + "/";
+        }
+        StringBuilder q = new StringBuilder("/api/volume-trap/monitors/?market_type=").append(new String[]{"all", "spot", "futures"}[r.nextInt(3)]);
+        if (r.nextBoolean()) {
+            q.append("&status=").append(STATUSES[r.nextInt(STATUSES.length)]);
+        }
+        if (r.nextBoolean()) {
+            q.append("&interval=").append(Interval.values()[r.nextInt(3)].wire());
+        }
+        int kind = r.nextInt(10);
+        boolean narrow = false;
+        if (kind == 0) {
+            q.append("&symbol=S").append(r.nextInt(SYMBOLS)).append("USDT");
+            narrow = true;
+        } else if (kind == 1) {
+            int day = r.nextInt(700);
+            q.append("&start_date=").append(java.time.LocalDate.of(2023, 1, 1).plusDays(day))
+                    .append("&end_date=").append(java.time.LocalDate.of(2023, 1, 1).plusDays(day + 30));
+        }
+        int size = new int[]{20, 20, 20, 20, 20, 20, 20, 50, 50, 100}[r.nextInt(10)];
+        int page = narrow ? 1 : (r.nextInt(10) < 6 ? 1 : r.nextInt(2, 11));
+        return q.append("&page_size=").append(size).append("&page=").append(page).toString();
+    }
+
+    private static double pct(long[] sorted, double p) {
+        return sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))] / 1e6;
+    }
+
+    private static void waitReady(HttpClient http, String url, Process service) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!service.isAlive()) {
+                throw new IllegalStateException("service exited with " + service.exitValue() + "; see its log under target/bench-*");
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (Exception notYet) {
+                // still starting
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("service not ready after 2 minutes");
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** Latencies and answers of one client thread. */
+    private static final class Recorder {
+        long[] nanos = new long[1 << 16];
+        int n;
+        int lists;
+        int ok;
+        int notFound;
+
+        void add(long took, int status, boolean list) {
+            if (n == nanos.length) {
+                nanos = Arrays.copyOf(nanos, n * 2);
+            }
+            nanos[n++] = took;
+            lists += list ? 1 : 0;
+            ok += status == 200 ? 1 : 0;
+            notFound += status == 404 ? 1 : 0;
+        }
+
+        void merge(Recorder other) {
+            nanos = Arrays.copyOf(nanos, n + other.n);
+            System.arraycopy(other.nanos, 0, nanos, n, other.n);
+            n += other.n;
+            lists += other.lists;
+            ok += other.ok;
+            notFound += other.notFound;
+        }
+    }
+}

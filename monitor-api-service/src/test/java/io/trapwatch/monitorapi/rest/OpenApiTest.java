@@ -1,0 +1,41 @@
+package io.trapwatch.monitorapi.rest;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.trapwatch.infra.KafkaTestResource;
+import io.trapwatch.infra.PostgresTestResource;
+import io.trapwatch.monitorapi.support.MarketDataStubResource;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The OpenAPI document describes every parameter and response; Swagger UI is served. */
+@QuarkusTest
+@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = MarketDataStubResource.class, restrictToAnnotatedClass = false)
+class OpenApiTest {
+
+    @Test
+    void everyParameterAndResponseIsDescribed() {
+        JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        assertThat(doc.getList("paths.'/api/volume-trap/monitors'.get.parameters.name")).containsExactlyInAnyOrder(
+                "market_type", "status", "interval", "symbol", "start_date", "end_date", "page", "page_size");
+        assertThat(doc.getList("paths.'/api/volume-trap/monitors'.get.parameters.find { it.name == 'status' }.schema.enum"))
+                .containsExactly("pending", "suspected_abandonment", "confirmed_abandonment", "invalidated", "expired");
+        assertThat(doc.getMap("paths.'/api/volume-trap/monitors'.get.responses")).containsOnlyKeys("200", "400", "404");
+        assertThat(doc.getMap("paths.'/api/volume-trap/monitors/{id}'.get.responses")).containsOnlyKeys("200", "400", "404");
+        assertThat(doc.getList("paths.'/api/volume-trap/statistics'.get.parameters.name")).containsExactlyInAnyOrder("market_type", "interval");
+        assertThat(doc.getList("paths.'/api/volume-trap/kline/{symbol}'.get.parameters.name")).containsExactlyInAnyOrder(
+                "symbol", "market_type", "interval", "start_time", "end_time", "limit");
+        Map<String, Object> klineResponses = doc.getMap("paths.'/api/volume-trap/kline/{symbol}'.get.responses");
+        assertThat(klineResponses).containsOnlyKeys("200", "400", "404", "502", "503");
+        assertThat(doc.getMap("paths.'/api/volume-trap/chart-data/{monitor_id}'.get.responses")).containsKeys("502", "503");
+        doc.getList("paths.'/api/volume-trap/monitors'.get.parameters.description").forEach(d -> assertThat(d).isNotNull());
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+}
