@@ -75,6 +75,13 @@ public interface MarketDataConfig {
         /** Bars fetched for an instrument that has none stored yet. */
         @WithDefault("500")
         int backfill();
+
+        /**
+         * Insert transactions of one update running at once. Fetching stays at {@code binance.concurrency}; more
+         * concurrent inserts than the database has cores only make them queue for the same CPUs and index pages.
+         */
+        @WithDefault("2")
+        int storeConcurrency();
     }
 
     interface Replay {

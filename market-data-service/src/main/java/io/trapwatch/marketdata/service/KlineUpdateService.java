@@ -30,6 +30,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
@@ -52,6 +53,7 @@ public class KlineUpdateService {
     private final MarketDataConfig config;
     private final KlineRowParser parser;
     private final Map<String, ReentrantLock> runningUpdates = new ConcurrentHashMap<>();
+    private final Semaphore storeSlots;
 
     public KlineUpdateService(BinanceClients clients, InstrumentRepository instruments, KlineRepository klines,
                               KlineOutbox outbox, MarketDataConfig config, ObjectMapper mapper) {
@@ -61,6 +63,7 @@ public class KlineUpdateService {
         this.outbox = outbox;
         this.config = config;
         this.parser = new KlineRowParser(mapper);
+        this.storeSlots = new Semaphore(Math.max(1, config.klines().storeConcurrency()), true);
     }
 
     public UpdateResult update(MarketType market, Interval interval, Optional<List<String>> symbols, Optional<Integer> backfill) {
@@ -208,10 +211,16 @@ public class KlineUpdateService {
         if (bars.isEmpty()) {
             return 0;
         }
-        long started = System.nanoTime();
-        int saved = QuarkusTransaction.requiringNew().call(() -> klines.insertNew(series, bars, run));
-        storeNanos.add(System.nanoTime() - started);
-        return saved;
+        storeSlots.acquireUninterruptibly();
+        try {
+            // timed inside the slot: store_ms is time spent inserting, not waiting for a turn
+            long started = System.nanoTime();
+            int saved = QuarkusTransaction.requiringNew().call(() -> klines.insertNew(series, bars, run));
+            storeNanos.add(System.nanoTime() - started);
+            return saved;
+        } finally {
+            storeSlots.release();
+        }
     }
 
     private void drainWhile(AtomicBoolean fetching) {

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Ingest benchmark (not a test). Starts PostgreSQL, a KRaft broker and {@link WeightBudgetStub} (500 spot symbols,
  * 50 ms per call, 6000 weight/minute enforced), runs the packaged service ({@code target/quarkus-app/quarkus-run.jar})
  * against them, back-fills 1000 4h bars per symbol, lets one candle close, runs one incremental update, and prints
- * the figures including the service process's peak RSS. Run: see the module README.
+ * the figures including the service process's peak RSS; then measures the store path alone ({@link StoreOnlyBenchmark}). Run: see the module README.
  */
 public final class IngestBenchmark {
 
@@ -28,6 +28,7 @@ public final class IngestBenchmark {
     private static final int SYMBOLS = Integer.getInteger("bench.symbols", 500);
     private static final int BACKFILL = Integer.getInteger("bench.backfill", 1000);
     /** The heap a deployment gives the service (a container limit does the same); without it the JVM sizes itself to the host. */
+    private static final int STORE_THREADS = Integer.getInteger("bench.store-threads", 2);
     private static final String HEAP = "-Xmx" + System.getProperty("bench.heap", "256m");
 
     private IngestBenchmark() {
@@ -100,6 +101,11 @@ public final class IngestBenchmark {
                 service.destroy();
                 service.waitFor();
             }
+            // after the service stopped, so nothing else competes for the CPU
+            StoreOnlyBenchmark.Result store = StoreOnlyBenchmark.run(pg, SYMBOLS, BACKFILL, STORE_THREADS);
+            System.out.printf("store only:           %.0f bars/s (KlineRepository.insertNew alone: %d bars in pages of %d, "
+                    + "%d connections, %.2f s, bars + outbox rows)%n", store.barsPerSecond(), store.bars(), BACKFILL,
+                    store.threads(), store.seconds());
         }
         System.exit(0);
     }

@@ -118,16 +118,21 @@ final class WeightBudgetStub implements AutoCloseable {
         return String.format("B%03dUSDT", i);
     }
 
-    /** Candles opened at or before the server time (the forming one included), as Binance answers. */
+    /**
+     * Candles opened at or before the server time (the forming one included), as Binance answers: from startTime
+     * forwards, or without it the newest {@code limit} candles opened at or before endTime (default: now).
+     */
     private String klines(Map<String, String> query) {
         long formingOpen = Math.floorDiv(serverTime.get(), H4) * H4;
-        long start = query.containsKey("startTime") ? Long.parseLong(query.get("startTime")) : formingOpen;
-        start = Math.floorDiv(start + H4 - 1, H4) * H4;
+        long last = query.containsKey("endTime")
+                ? Math.min(formingOpen, Math.floorDiv(Long.parseLong(query.get("endTime")), H4) * H4) : formingOpen;
         int limit = Integer.parseInt(query.getOrDefault("limit", "500"));
+        long start = query.containsKey("startTime")
+                ? Math.floorDiv(Long.parseLong(query.get("startTime")) + H4 - 1, H4) * H4 : last - (limit - 1) * H4;
         int seed = query.getOrDefault("symbol", "").hashCode();
         StringBuilder sb = new StringBuilder(limit * 140).append('[');
         int n = 0;
-        for (long open = start; open <= formingOpen && n < limit; open += H4, n++) {
+        for (long open = start; open <= last && n < limit; open += H4, n++) {
             long k = open / H4 + seed;
             BigDecimal o = BigDecimal.valueOf(100_000 + Math.floorMod(k * 7919, 5000), 3).setScale(8, RoundingMode.UNNECESSARY);
             BigDecimal c = BigDecimal.valueOf(100_000 + Math.floorMod(k * 104729, 5000), 3).setScale(8, RoundingMode.UNNECESSARY);
