@@ -71,14 +71,16 @@ if ! ls "${jars[@]}" "$WORK/local-infra.classpath" >/dev/null 2>&1; then
     >"$LOGS/build.log" 2>&1
 fi
 INFRA_CP="$ROOT/local-infra/target/classes:$(cat "$WORK/local-infra.classpath")"
-FLOWS=(java -cp "$INFRA_CP" "$LOCAL/LocalFlows.java")
+# quarkus-test-common rides along on this classpath; its log manager must be the JUL manager or it complains.
+INFRA_JAVA=(java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$INFRA_CP")
+FLOWS=("${INFRA_JAVA[@]}" "$LOCAL/LocalFlows.java")
 
 if [ -n "${TRAPWATCH_JDBC_URL:-}" ]; then
   JDBC_URL=$TRAPWATCH_JDBC_URL
   echo "    using PostgreSQL at $JDBC_URL"
 else
   step "start PostgreSQL on port $PG_PORT" "$LOGS/postgres.log"
-  start_process postgres java -cp "$INFRA_CP" io.trapwatch.infra.LocalPostgres "$WORK/postgres" "$PG_PORT" trapwatch
+  start_process postgres "${INFRA_JAVA[@]}" io.trapwatch.infra.LocalPostgres "$WORK/postgres" "$PG_PORT" trapwatch
   JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/trapwatch"
   "${FLOWS[@]}" wait-log "$LOGS/postgres.log" "READY" 180
 fi
@@ -88,7 +90,7 @@ KAFKA_DIR="$WORK/kafka"
 mkdir -p "$KAFKA_DIR"
 sed -e "s#@KAFKA_PORT@#$KAFKA_PORT#g" -e "s#@CONTROLLER_PORT@#$CONTROLLER_PORT#g" -e "s#@LOG_DIRS@#$KAFKA_DIR/data#g" \
   "$LOCAL/config/kafka-server.properties.template" >"$KAFKA_DIR/server.properties"
-KAFKA_JAVA=(java -Dlog4j2.configurationFile="$LOCAL/config/kafka-log4j2.properties" -cp "$INFRA_CP")
+KAFKA_JAVA=("${INFRA_JAVA[@]}" -Dlog4j2.configurationFile="$LOCAL/config/kafka-log4j2.properties")
 if [ ! -f "$KAFKA_DIR/data/meta.properties" ]; then
   "${KAFKA_JAVA[@]}" kafka.tools.StorageTool format --cluster-id "$("${KAFKA_JAVA[@]}" kafka.tools.StorageTool random-uuid)" \
     --config "$KAFKA_DIR/server.properties" >"$LOGS/kafka-format.log" 2>&1
@@ -101,6 +103,11 @@ export TRAPWATCH_KAFKA_BOOTSTRAP="127.0.0.1:$KAFKA_PORT"
 export TRAPWATCH_MARKET_DATA_URL="http://127.0.0.1:$MD_PORT"
 export TRAPWATCH_MARKET_DATA_SOURCE="$SOURCE"
 export TRAPWATCH_REPLAY_DIR="$DATA"
+if [ "$SOURCE" = replay ]; then
+  # The replayed exchange is market-data-service itself: Binance's per-minute weight budget would only add waiting.
+  export TRAPWATCH_MARKET_DATA_BINANCE_SPOT_WEIGHT_PER_MINUTE=${TRAPWATCH_MARKET_DATA_BINANCE_SPOT_WEIGHT_PER_MINUTE:-1000000}
+  export TRAPWATCH_MARKET_DATA_BINANCE_FUTURES_WEIGHT_PER_MINUTE=${TRAPWATCH_MARKET_DATA_BINANCE_FUTURES_WEIGHT_PER_MINUTE:-1000000}
+fi
 
 start_service() {
   local name=$1 port=$2

@@ -1,0 +1,62 @@
+package io.trapwatch.deploy;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+
+/** Tells when the services' consumer groups have consumed (and committed) everything on their topics. */
+final class ConsumerLag implements AutoCloseable {
+
+    private final Admin admin;
+
+    ConsumerLag(String bootstrap) {
+        admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+    }
+
+    /** Records on {@code topic} not yet committed by {@code group}. */
+    long lag(String group, String topic) throws ExecutionException, InterruptedException {
+        if (!admin.listTopics().names().get().contains(topic)) {
+            return 0;
+        }
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata().get();
+        Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(java.util.List.of(topic)).allTopicNames().get()
+                .get(topic).partitions().stream()
+                .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
+        long lag = 0;
+        for (var end : admin.listOffsets(latest).all().get().entrySet()) {
+            OffsetAndMetadata done = committed.get(end.getKey());
+            lag += end.getValue().offset() - (done == null ? 0 : done.offset());
+        }
+        return lag;
+    }
+
+    /** Waits until every group has no lag on its topic, several checks in a row (upstream outboxes have drained). */
+    void awaitDrained(Duration timeout, Map<String, String> topicByGroup) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int quietChecks = 0;
+        while (quietChecks < 3) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("consumers still lagging after " + timeout);
+            }
+            boolean drained = true;
+            for (var e : topicByGroup.entrySet()) {
+                drained &= lag(e.getKey(), e.getValue()) == 0;
+            }
+            quietChecks = drained ? quietChecks + 1 : 0;
+            Thread.sleep(1000);
+        }
+    }
+
+    @Override
+    public void close() {
+        admin.close();
+    }
+}
