@@ -26,8 +26,13 @@ CREATE TABLE series_bar (
     PRIMARY KEY (series_id, open_time)
 );
 
+-- Monitor and transition ids come from sequences handed out 50 at a time, so their inserts go to the
+-- database in JDBC batches (an identity column would force one round trip per row).
+CREATE SEQUENCE monitor_seq INCREMENT BY 50;
+CREATE SEQUENCE monitor_transition_seq INCREMENT BY 50;
+
 CREATE TABLE monitor (
-    id             BIGSERIAL PRIMARY KEY,
+    id             BIGINT PRIMARY KEY DEFAULT nextval('monitor_seq'),
     monitor_key    VARCHAR(96)     NOT NULL UNIQUE,
     market_type    VARCHAR(16)     NOT NULL,
     symbol         VARCHAR(32)     NOT NULL,
@@ -52,7 +57,7 @@ CREATE TABLE monitor (
 CREATE INDEX monitor_series_status ON monitor (market_type, symbol, kline_interval, status);
 
 CREATE TABLE monitor_transition (
-    id          BIGSERIAL PRIMARY KEY,
+    id          BIGINT PRIMARY KEY DEFAULT nextval('monitor_transition_seq'),
     monitor_id  BIGINT          NOT NULL REFERENCES monitor (id),
     sequence    INTEGER         NOT NULL,
     from_status VARCHAR(32),
@@ -71,8 +76,13 @@ CREATE TABLE indicator_snapshot (
 );
 
 -- MonitorStateChanged events written in the transaction of the transition, published by the drainer in id order.
+-- Outbox ids are taken one at a time when the row is written (under the series lock), so id order is the
+-- order of the transitions of each series across instances; being a plain sequence rather than an identity
+-- column lets the rows go to the database in JDBC batches with the rest of the transaction.
+CREATE SEQUENCE outbox_seq;
+
 CREATE TABLE outbox (
-    id          BIGSERIAL PRIMARY KEY,
+    id          BIGINT PRIMARY KEY DEFAULT nextval('outbox_seq'),
     topic       VARCHAR(128) NOT NULL,
     message_key VARCHAR(96)  NOT NULL,
     event_id    VARCHAR(128) NOT NULL,

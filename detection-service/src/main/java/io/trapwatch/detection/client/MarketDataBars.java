@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,8 @@ public class MarketDataBars {
             }
             List<ClosedBar> bars = new ArrayList<>(rows.size());
             for (KlinePage.Row row : rows) {
-                bars.add(ClosedBar.of(row.openTime(), row.open(), row.high(), row.low(), row.close(), row.volume()));
+                bars.add(ClosedBar.of(row.openTime(), new BigDecimal(row.open()), new BigDecimal(row.high()),
+                        new BigDecimal(row.low()), new BigDecimal(row.close()), new BigDecimal(row.volume())));
             }
             pageConsumer.accept(bars);
             if (rows.size() < PAGE) {

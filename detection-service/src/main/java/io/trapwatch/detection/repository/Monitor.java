@@ -15,6 +15,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import java.math.BigDecimal;
@@ -33,7 +34,8 @@ public class Monitor extends PanacheEntityBase {
             MonitorStatus.SUSPECTED_ABANDONMENT, MonitorStatus.CONFIRMED_ABANDONMENT);
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "monitor_seq")
+    @SequenceGenerator(name = "monitor_seq", sequenceName = "monitor_seq", allocationSize = 50)
     public Long id;
 
     @Column(name = "monitor_key", nullable = false, unique = true)

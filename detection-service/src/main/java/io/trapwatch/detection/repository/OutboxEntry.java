@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
@@ -16,8 +17,10 @@ import java.util.List;
 @Table(name = "outbox")
 public class OutboxEntry extends PanacheEntityBase {
 
+    /** One id per row from the database at write time (no blocks per instance), so id order follows each series' lock order. */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "outbox_seq")
+    @SequenceGenerator(name = "outbox_seq", sequenceName = "outbox_seq", allocationSize = 1)
     public Long id;
 
     @Column(nullable = false)

@@ -13,6 +13,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -61,6 +63,41 @@ public class SeriesState extends PanacheEntityBase {
         return find("marketType = ?1 and symbol = ?2 and interval = ?3", key.marketType(), key.symbol(), key.interval())
                 .<SeriesState>withLock(LockModeType.PESSIMISTIC_WRITE)
                 .singleResult();
+    }
+
+    /**
+     * {@link #lockOrCreate} for several series with two statements, locking in id order (a consistent order,
+     * so two transactions locking overlapping sets wait for each other instead of deadlocking).
+     */
+    public static List<SeriesState> lockOrCreateAll(Collection<SeriesKey> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder values = new StringBuilder();
+        StringBuilder match = new StringBuilder();
+        int p = 1;
+        for (int i = 0; i < keys.size(); i++, p += 3) {
+            String sep = i == 0 ? "" : ", ";
+            values.append(sep).append("(?").append(p).append(", ?").append(p + 1).append(", ?").append(p + 2).append(", now())");
+            match.append(sep).append("(?").append(p).append(", ?").append(p + 1).append(", ?").append(p + 2).append(")");
+        }
+        var insert = getEntityManager().createNativeQuery("INSERT INTO detection.series_state (market_type, symbol, kline_interval, updated_at) "
+                + "VALUES " + values + " ON CONFLICT (market_type, symbol, kline_interval) DO NOTHING");
+        var select = getEntityManager().createNativeQuery("SELECT * FROM detection.series_state "
+                + "WHERE (market_type, symbol, kline_interval) IN (" + match + ") ORDER BY id FOR UPDATE", SeriesState.class);
+        p = 1;
+        for (SeriesKey key : keys) {
+            for (var q : List.of(insert, select)) {
+                q.setParameter(p, key.marketType().wire());
+                q.setParameter(p + 1, key.symbol());
+                q.setParameter(p + 2, key.interval().wire());
+            }
+            p += 3;
+        }
+        insert.executeUpdate();
+        @SuppressWarnings("unchecked")
+        List<SeriesState> locked = select.getResultList();
+        return locked;
     }
 
     public static Optional<SeriesState> findByKey(SeriesKey key) {

@@ -10,11 +10,14 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * A bar that just closed. Older or already processed bars change nothing; when the bar is more than one
- * interval after the cursor, the bars in between are fetched from market-data-service and processed first,
- * so the engine sees the same positions as a historical scan (D17.1).
+ * Bars that just closed. Older or already processed bars change nothing; when a bar is more than one
+ * interval after the one before it (the cursor, or the previous bar received), the bars in between are
+ * fetched from market-data-service and processed first, so the engine sees the same positions as a
+ * historical scan (D17.1).
  */
 @ApplicationScoped
 public class LiveBarIntake {
@@ -27,16 +30,42 @@ public class LiveBarIntake {
 
     @Transactional
     public ProcessedBars accept(SeriesKey series, ClosedBar bar) {
-        SeriesState state = SeriesState.lockOrCreate(series);
-        Instant cursor = state.lastOpenTime;
-        if (cursor != null && !bar.openTime().isAfter(cursor)) {
+        return acceptLocked(SeriesState.lockOrCreate(series), List.of(bar));
+    }
+
+    /** Several series' bars in one transaction: each series as {@link #accept} would do it, bar after bar. */
+    @Transactional
+    public int acceptAll(Map<SeriesKey, List<ClosedBar>> barsBySeries) {
+        int processed = 0;
+        for (SeriesState state : SeriesState.lockOrCreateAll(barsBySeries.keySet())) {
+            processed += acceptLocked(state, barsBySeries.get(state.key())).bars();
+        }
+        return processed;
+    }
+
+    private ProcessedBars acceptLocked(SeriesState state, List<ClosedBar> received) {
+        SeriesKey series = state.key();
+        long interval = series.interval().millis();
+        TreeMap<Long, ClosedBar> newer = new TreeMap<>();
+        for (ClosedBar bar : received) {
+            if (state.lastOpenTime == null || bar.openTime().isAfter(state.lastOpenTime)) {
+                newer.putIfAbsent(bar.openTimeMillis(), bar);
+            }
+        }
+        if (newer.isEmpty()) {
             return new ProcessedBars(0, List.of());
         }
         List<ClosedBar> bars = new ArrayList<>();
-        if (cursor != null && bar.openTime().toEpochMilli() - cursor.toEpochMilli() > series.interval().millis()) {
-            bars.addAll(marketData.between(series, cursor.plusMillis(1), bar.openTime().minusMillis(1)));
+        ClosedBar previous = null;
+        for (ClosedBar bar : newer.values()) {
+            long before = previous != null ? previous.openTimeMillis()
+                    : state.lastOpenTime != null ? state.lastOpenTime.toEpochMilli() : bar.openTimeMillis();
+            if (bar.openTimeMillis() - before > interval) {
+                bars.addAll(marketData.between(series, Instant.ofEpochMilli(before + 1), bar.openTime().minusMillis(1)));
+            }
+            bars.add(bar);
+            previous = bar;
         }
-        bars.add(bar);
-        return processor.process(series, bars);
+        return processor.processLocked(state, bars);
     }
 }

@@ -27,6 +27,8 @@ import java.util.List;
 @ApplicationScoped
 public class SeriesProcessor {
 
+    private static final Object NUDGE_REGISTERED = SeriesProcessor.class.getName() + ".nudge";
+
     @Inject
     EngineCache engines;
 
@@ -41,7 +43,13 @@ public class SeriesProcessor {
 
     @Transactional
     public ProcessedBars process(SeriesKey series, List<ClosedBar> bars) {
-        SeriesState state = SeriesState.lockOrCreate(series);
+        return processLocked(SeriesState.lockOrCreate(series), bars);
+    }
+
+    /** The same step for a series row the caller already locked in the current transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    ProcessedBars processLocked(SeriesState state, List<ClosedBar> bars) {
+        SeriesKey series = state.key();
         List<ClosedBar> ordered = new ArrayList<>(bars);
         ordered.sort(Comparator.comparing(ClosedBar::openTime));
         List<Transition> transitions = new ArrayList<>();
@@ -73,7 +81,12 @@ public class SeriesProcessor {
         return new ProcessedBars(processed, transitions);
     }
 
+    /** Once per transaction, however many series it processed: wake the drainer when it commits. */
     private void publishAfterCommit() {
+        if (transactions.getResource(NUDGE_REGISTERED) != null) {
+            return;
+        }
+        transactions.putResource(NUDGE_REGISTERED, Boolean.TRUE);
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {

@@ -11,11 +11,13 @@ import io.trapwatch.detection.support.PlantedLifecycle;
 import io.trapwatch.infra.KafkaTestResource;
 import io.trapwatch.infra.PostgresTestResource;
 import io.trapwatch.model.Kline;
+import io.trapwatch.model.KlineClosed;
 import io.trapwatch.model.SeriesKey;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -94,5 +96,34 @@ class LiveDetectionTest {
         assertThat(MarketDataStub.klineRequestsFor(series.symbol())).singleElement().satisfies(q -> assertThat(q)
                 .contains("start=" + PlantedBars.openTime(40).plusMillis(1))
                 .contains("end=" + PlantedBars.openTime(55).minusMillis(1)));
+    }
+
+    @Test
+    void aBarThatCannotBeProcessedHoldsBackNeitherTheOtherSeriesOfItsBatchNorItsOwnSeriesLater() {
+        SeriesKey good = DetectionFixture.uniqueSpotSeries("GOOD");
+        SeriesKey stuck = DetectionFixture.uniqueSpotSeries("STUCK");
+        List<Kline> bars = PlantedBars.bars();
+        // STUCK's bar 20 follows bar 9: the gap cannot be filled, market-data-service does not know STUCK yet (404).
+        List<KlineClosed> events = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            if (i < 10 || i == 20) {
+                events.add(KlineClosed.of(stuck, bars.get(i), Instant.now()));
+            }
+            events.add(KlineClosed.of(good, bars.get(i), Instant.now()));
+        }
+        fixture.publish(events);
+        fixture.awaitCursor(good, PlantedBars.openTime(59));
+        fixture.awaitCursor(stuck, PlantedBars.openTime(9));
+        assertThat(fixture.count("SELECT bars_processed FROM detection.series_state WHERE symbol = ?", good.symbol())).isEqualTo(60);
+        assertThat(fixture.count("SELECT bars_processed FROM detection.series_state WHERE symbol = ?", stuck.symbol())).isEqualTo(10);
+
+        // Once market-data-service has the bars, STUCK's next bar fills the whole gap 10..20 and goes on.
+        MarketDataStub.plant(stuck, bars);
+        fixture.publish(stuck, bars.subList(21, 22));
+        fixture.awaitCursor(stuck, PlantedBars.openTime(21));
+        assertThat(fixture.count("SELECT bars_processed FROM detection.series_state WHERE symbol = ?", stuck.symbol())).isEqualTo(22);
+        assertThat(MarketDataStub.klineRequestsFor(stuck.symbol())).last().satisfies(q -> assertThat(q)
+                .contains("start=" + PlantedBars.openTime(9).plusMillis(1))
+                .contains("end=" + PlantedBars.openTime(21).minusMillis(1)));
     }
 }

@@ -51,12 +51,17 @@ public final class DetectionFixture {
 
     /** Publishes one kline-closed event per bar, in the given order, as market-data-service would. */
     public void publish(SeriesKey series, List<Kline> bars) {
+        publish(bars.stream().map(k -> KlineClosed.of(series, k, Instant.now())).toList());
+    }
+
+    /** Publishes the events in the given order with one producer and one flush (several series end up in one poll). */
+    public void publish(List<KlineClosed> events) {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
-            for (Kline k : bars) {
-                KlineClosed event = KlineClosed.of(series, k, Instant.now());
-                producer.send(new ProducerRecord<>(Topics.KLINE_CLOSED, series.asKafkaKey(), mapper.writeValueAsString(event)));
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 50),
+                new StringSerializer(), new StringSerializer())) {
+            for (KlineClosed event : events) {
+                producer.send(new ProducerRecord<>(Topics.KLINE_CLOSED, event.series().asKafkaKey(), mapper.writeValueAsString(event)));
             }
             producer.flush();
         } catch (Exception e) {
