@@ -20,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -61,12 +60,9 @@ public class ChartDataResource {
                     + " bars between " + window.start() + " and " + window.end());
         }
         List<ChartDataView.Marker> markers = monitors.transitions(id).stream()
-                .map(t -> new ChartDataView.Marker(t.barTime(), plain(t.barClose()), t.toStatus(), t.reason())).toList();
+                .map(t -> new ChartDataView.Marker(t.barTime(), DecimalText.of(t.barClose()), t.toStatus(), t.reason())).toList();
         return new ChartDataView(m.id(), m.marketType(), m.symbol(), m.interval(), m.status(), window.start(), window.end(),
-                found, new ChartDataView.Marker(m.triggerTime(), plain(m.triggerPrice()), "trigger", null), markers);
+                found, new ChartDataView.Marker(m.triggerTime(), DecimalText.of(m.triggerPrice()), "trigger", null), markers);
     }
 
-    private static String plain(BigDecimal value) {
-        return value == null ? null : value.toPlainString();
-    }
 }

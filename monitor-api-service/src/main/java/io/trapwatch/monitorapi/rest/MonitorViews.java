@@ -9,7 +9,6 @@ import io.trapwatch.monitorapi.repository.MonitorRow;
 import io.trapwatch.monitorapi.repository.TransitionRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -28,8 +27,9 @@ public class MonitorViews {
 
     public MonitorSummaryView summary(MonitorRow m) {
         return new MonitorSummaryView(m.id(), m.monitorKey(), m.marketType(), m.symbol(), m.interval(), m.status(),
-                m.triggerTime(), plain(m.triggerPrice()), plain(m.triggerVolume()), plain(m.triggerHigh()),
-                plain(m.triggerLow()), m.phase1Passed(), m.phase2Passed(), m.phase3Passed(), plain(m.currentPrice()),
+                m.triggerTime(), DecimalText.of(m.triggerPrice()), DecimalText.of(m.triggerVolume()),
+                DecimalText.of(m.triggerHigh()), DecimalText.of(m.triggerLow()), m.phase1Passed(), m.phase2Passed(),
+                m.phase3Passed(), DecimalText.of(m.currentPrice()),
                 PriceChange.percent(m.triggerPrice(), m.currentPrice()),
                 IndicatorSnapshotView.of(m.latestSequence(), m.latestBarTime(), m.latestReason(), m.latestBarClose(),
                         snapshot(m.latestIndicatorsJson())),
@@ -38,7 +38,7 @@ public class MonitorViews {
 
     public MonitorDetailView detail(MonitorRow m, List<TransitionRecord> log) {
         List<TransitionView> transitions = log.stream().map(t -> new TransitionView(t.sequence(), t.fromStatus(),
-                t.toStatus(), t.barTime(), plain(t.barClose()), t.reason(), t.recordedAt(),
+                t.toStatus(), t.barTime(), DecimalText.of(t.barClose()), t.reason(), t.recordedAt(),
                 IndicatorSnapshotView.of(t.sequence(), t.barTime(), t.reason(), t.barClose(), snapshot(t.indicatorsJson()))))
                 .toList();
         return new MonitorDetailView(summary(m), m.version(), transitions);
@@ -52,7 +52,4 @@ public class MonitorViews {
         }
     }
 
-    private static String plain(BigDecimal value) {
-        return value == null ? null : value.toPlainString();
-    }
 }

@@ -108,7 +108,7 @@ class MonitorReadModelTest {
         Broker.send(sentinel.version(1));
         Map<String, Object> atV3 = awaitVersion(symbol, m.key(), 3);
         assertThat(atV3).containsEntry("id", atV2.get("id")).containsEntry("status", "invalidated")
-                .containsEntry("current_price", "2.6").containsEntry("price_change_percent", new BigDecimal("4.00"));
+                .containsEntry("current_price", "2.60000000").containsEntry("price_change_percent", new BigDecimal("4.00"));
         JsonPath finalDetail = get("/api/volume-trap/monitors/" + atV2.get("id"));
         assertThat(finalDetail.getList("transitions.sequence")).containsExactly(1, 2, 3);
         assertThat(finalDetail.getString("transitions[2].indicators.values.current_close")).isEqualTo("2.6");
@@ -194,7 +194,7 @@ class MonitorReadModelTest {
         String symbol = Events.uniqueSymbol();
         Events.Monitor m = new Events.Monitor(MarketType.SPOT, symbol, Interval.H4, TRIGGER, "0");
         Broker.send(m.latest());
-        assertThat(awaitVersion(symbol, m.key(), 1)).containsEntry("current_price", "0").containsEntry("price_change_percent", null);
+        assertThat(awaitVersion(symbol, m.key(), 1)).containsEntry("current_price", "0.00000000").containsEntry("price_change_percent", null);
     }
 
     @Test

@@ -70,7 +70,7 @@ class ReadModelRebuildTest {
         Broker.send(m.version(1), m.version(3), m.version(2), m.version(3));
         Broker.send(Events.bar(MarketType.FUTURES, symbol, Interval.H4, trigger.plusSeconds(8 * 4 * 3600), "5.25"));
         Api.awaitVersion(symbol, m.key(), 3);
-        await().atMost(Duration.ofSeconds(30)).until(() -> "5.25".equals(Api.monitorByKey(symbol, m.key()).get("current_price")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "5.25000000".equals(Api.monitorByKey(symbol, m.key()).get("current_price")));
         awaitConsumersCaughtUp();
 
         Map<String, String> before = view();
