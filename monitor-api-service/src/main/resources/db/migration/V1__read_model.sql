@@ -27,18 +27,26 @@ CREATE TABLE monitor (
     latest_bar_time   TIMESTAMPTZ  NOT NULL,
     latest_bar_close  NUMERIC,
     latest_reason     VARCHAR(16)  NOT NULL,
-    latest_indicators JSONB        NOT NULL,
+    -- Its indicator snapshot already rendered as the API's latest_indicators JSON (IndicatorSnapshotView):
+    -- list pages write it out as is instead of parsing and re-rendering a snapshot per row.
+    latest_indicators TEXT         NOT NULL,
     -- Taken from the events (creation's recorded time, the event's time), so a rebuild reproduces them.
     created_at        TIMESTAMPTZ  NOT NULL,
     updated_at        TIMESTAMPTZ  NOT NULL
 );
 
--- List ordering is (trigger_time DESC, id DESC). The covering index serves unfiltered and partly filtered pages
--- by index-only scans; the others serve the common equality filters directly in order.
+-- List ordering is (trigger_time DESC, id DESC). Every combination of the equality filters (market, status,
+-- interval) has an index whose leading columns are exactly those filters followed by the ordering, so a page is
+-- read in order from the first matching entry (and a date range is a range of it) instead of filtering a scan
+-- of the wider index: on 100,000 monitors an interval-only page 10 went from ~28,000 index entries read (7 ms) to 1,000.
 CREATE INDEX monitor_order_idx ON monitor (trigger_time DESC, id DESC) INCLUDE (market_type, status, bar_interval);
 CREATE INDEX monitor_market_status_interval_idx ON monitor (market_type, status, bar_interval, trigger_time DESC, id DESC);
+CREATE INDEX monitor_market_status_idx ON monitor (market_type, status, trigger_time DESC, id DESC);
+CREATE INDEX monitor_market_interval_idx ON monitor (market_type, bar_interval, trigger_time DESC, id DESC);
+CREATE INDEX monitor_status_interval_idx ON monitor (status, bar_interval, trigger_time DESC, id DESC);
 CREATE INDEX monitor_market_idx ON monitor (market_type, trigger_time DESC, id DESC);
 CREATE INDEX monitor_status_idx ON monitor (status, trigger_time DESC, id DESC);
+CREATE INDEX monitor_interval_idx ON monitor (bar_interval, trigger_time DESC, id DESC);
 CREATE INDEX monitor_symbol_idx ON monitor (symbol, market_type, trigger_time DESC, id DESC);
 
 -- Every transition of a monitor with the indicator snapshot of the evaluation that caused it.

@@ -1,6 +1,7 @@
 package io.trapwatch.monitorapi.repository;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.trapwatch.model.Interval;
@@ -8,6 +9,7 @@ import io.trapwatch.model.MarketType;
 import io.trapwatch.model.MonitorStateChanged;
 import io.trapwatch.model.MonitorStatus;
 import io.trapwatch.monitorapi.domain.CountKey;
+import io.trapwatch.monitorapi.domain.IndicatorSnapshotView;
 import io.trapwatch.monitorapi.domain.MonitorTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -37,8 +39,11 @@ public class MonitorProjectionRepository {
             + " created_at, updated_at";
     private static final String UNNEST = "unnest(?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[],"
             + " ?::timestamptz[], ?::numeric[], ?::numeric[], ?::numeric[], ?::numeric[], ?::boolean[], ?::boolean[],"
-            + " ?::boolean[], ?::timestamptz[], ?::numeric[], ?::int[], ?::timestamptz[], ?::numeric[], ?::text[], ?::jsonb[],"
+            + " ?::boolean[], ?::timestamptz[], ?::numeric[], ?::int[], ?::timestamptz[], ?::numeric[], ?::text[], ?::text[],"
             + " ?::timestamptz[], ?::timestamptz[])";
+
+    private static final TypeReference<Map<String, Object>> STORED_SNAPSHOT = new TypeReference<>() {
+    };
 
     private final AgroalDataSource dataSource;
     private final ObjectMapper mapper;
@@ -183,9 +188,22 @@ public class MonitorProjectionRepository {
         s.setArray(i++, SqlArrays.instants(c, map(events, e -> MonitorTimes.latest(e).barTime())));
         s.setArray(i++, SqlArrays.decimals(c, map(events, e -> MonitorTimes.latest(e).barClose())));
         s.setArray(i++, SqlArrays.texts(c, map(events, e -> MonitorTimes.latest(e).reason())));
-        s.setArray(i++, SqlArrays.texts(c, map(events, e -> json(MonitorTimes.latest(e).indicators()))));
+        s.setArray(i++, SqlArrays.texts(c, map(events, e -> renderedSnapshot(MonitorTimes.latest(e)))));
         s.setArray(i++, SqlArrays.instants(c, map(events, MonitorTimes::createdAt)));
         s.setArray(i, SqlArrays.instants(c, map(events, MonitorTimes::updatedAt)));
+    }
+
+    /**
+     * The API's view of a transition's snapshot as JSON text. The snapshot goes through its stored JSON form first,
+     * so the numbers are exactly the ones a read of monitor_transition.indicators yields.
+     */
+    private String renderedSnapshot(MonitorStateChanged.Transition t) {
+        try {
+            Map<String, Object> values = mapper.readValue(json(t.indicators()), STORED_SNAPSHOT);
+            return mapper.writeValueAsString(IndicatorSnapshotView.of(t.sequence(), t.barTime(), t.reason(), t.barClose(), values));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("indicator snapshot cannot be rendered as JSON", e);
+        }
     }
 
     private String json(Map<String, Object> indicators) {

@@ -30,9 +30,7 @@ public class MonitorReadRepository {
             + " m.phase_1_passed, m.phase_2_passed, m.phase_3_passed, m.last_bar_time,"
             + " CASE WHEN sp.open_time IS NOT NULL AND (m.last_bar_time IS NULL OR sp.open_time >= m.last_bar_time)"
             + "      THEN sp.close ELSE COALESCE(m.last_close, m.latest_bar_close) END AS current_price,"
-            + " m.latest_sequence, m.latest_bar_time, m.latest_bar_close,"
-            + " m.latest_reason,"
-            + " m.latest_indicators::text, m.created_at, m.updated_at"
+            + " m.latest_indicators, m.created_at, m.updated_at"
             + " FROM monitor m LEFT JOIN series_price sp"
             + " ON sp.market_type = m.market_type AND sp.symbol = m.symbol AND sp.bar_interval = m.bar_interval";
 
@@ -151,8 +149,8 @@ public class MonitorReadRepository {
                 out.add(new MonitorRow(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
                         rs.getString(6), rs.getString(7), instant(rs, 8), rs.getBigDecimal(9), rs.getBigDecimal(10),
                         rs.getBigDecimal(11), rs.getBigDecimal(12), rs.getBoolean(13), rs.getBoolean(14),
-                        rs.getBoolean(15), instant(rs, 16), rs.getBigDecimal(17), rs.getInt(18), instant(rs, 19),
-                        rs.getBigDecimal(20), rs.getString(21), rs.getString(22), instant(rs, 23), instant(rs, 24)));
+                        rs.getBoolean(15), instant(rs, 16), rs.getBigDecimal(17), rs.getString(18), instant(rs, 19),
+                        instant(rs, 20)));
             }
         }
         return out;

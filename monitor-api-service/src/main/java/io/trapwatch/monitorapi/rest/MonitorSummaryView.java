@@ -1,6 +1,7 @@
 package io.trapwatch.monitorapi.rest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.trapwatch.monitorapi.domain.IndicatorSnapshotView;
@@ -30,7 +31,8 @@ public record MonitorSummaryView(
         @Schema(description = "Close of the newest bar seen for the series (decimal string), null if none") String currentPrice,
         @Schema(description = "(current − trigger) / trigger × 100, 2 decimals; null without a current price or with a zero trigger price")
         BigDecimal priceChangePercent,
-        @Schema(description = "Snapshot of the latest transition") IndicatorSnapshotView latestIndicators,
+        @Schema(description = "Snapshot of the latest transition", implementation = IndicatorSnapshotView.class)
+        @JsonRawValue String latestIndicators,
         Instant createdAt,
         Instant updatedAt) {
 }

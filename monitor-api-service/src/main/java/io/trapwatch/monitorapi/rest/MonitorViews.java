@@ -31,8 +31,7 @@ public class MonitorViews {
                 DecimalText.of(m.triggerHigh()), DecimalText.of(m.triggerLow()), m.phase1Passed(), m.phase2Passed(),
                 m.phase3Passed(), DecimalText.of(m.currentPrice()),
                 PriceChange.percent(m.triggerPrice(), m.currentPrice()),
-                IndicatorSnapshotView.of(m.latestSequence(), m.latestBarTime(), m.latestReason(), m.latestBarClose(),
-                        snapshot(m.latestIndicatorsJson())),
+                m.latestIndicatorsJson(),
                 m.createdAt(), m.updatedAt());
     }
 

@@ -40,8 +40,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Read-side benchmark (not a test). Starts PostgreSQL and a KRaft broker, produces the full event history of
  * 100,000 monitors (mixed markets, intervals and statuses; every version of each) plus one kline-closed bar per
  * series, runs the packaged service against them, and measures (1) ingestion: events/s from the service being ready
- * until every monitor holds its final version; (2) 50 concurrent HTTP clients for a fixed time running mixed list
- * queries (filters, pages, page sizes) and detail reads: requests/s and latency percentiles. Run: see the README.
+ * until every monitor holds its final version; (2) capacity: 50 closed-loop HTTP clients for a fixed time running
+ * mixed list queries (filters, pages, page sizes) and detail reads: requests/s and latency percentiles; (3) the
+ * target figure: the same mix paced at a fixed offered rate, latency from each request's scheduled send time.
+ * Run: see the README.
  */
 public final class ReadBenchmark {
 
@@ -49,6 +51,9 @@ public final class ReadBenchmark {
     private static final int CLIENTS = Integer.getInteger("bench.clients", 50);
     private static final int WARMUP_S = Integer.getInteger("bench.warmup", 15);
     private static final int MEASURE_S = Integer.getInteger("bench.seconds", 30);
+    /** Offered rate of the paced (open-loop) run, the figure judged against the target. */
+    private static final int RATE = Integer.getInteger("bench.rate", 1_000);
+    private static final int PACED_WARMUP_S = Integer.getInteger("bench.paced-warmup", 5);
     private static final int SYMBOLS = 2_000;
     private static final String[] STATUSES = MonitorStatus.wireNames().toArray(String[]::new);
 
@@ -110,7 +115,8 @@ public final class ReadBenchmark {
                         s.execute("VACUUM ANALYZE monitor_api.series_price");
                     }
                 }
-                load(http, base);
+                closedLoop(http, base);
+                paced(http, base);
                 int hold = Integer.getInteger("bench.hold", 0);
                 if (hold > 0) {
                     System.out.printf("holding %d s: service %s, database %s%n", hold, base, pg.jdbcUrl("bench"));
@@ -177,7 +183,8 @@ public final class ReadBenchmark {
         return new long[]{events, versionSum};
     }
 
-    private static void load(HttpClient http, String base) throws Exception {
+    /** Capacity: every client sends its next request as soon as the previous answer arrived (no think time). */
+    private static void closedLoop(HttpClient http, String base) throws Exception {
         AtomicBoolean measuring = new AtomicBoolean(false);
         AtomicBoolean stop = new AtomicBoolean(false);
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
@@ -217,10 +224,67 @@ public final class ReadBenchmark {
             all.merge(f.get());
         }
         pool.shutdown();
+        System.out.printf("%n=== monitor-api-service read CAPACITY (closed loop): %d monitors, %d clients without think time, %d s measured after %d s warm-up ===%n",
+                MONITORS, CLIENTS, MEASURE_S, WARMUP_S);
+        print(all, seconds);
+    }
+
+    /**
+     * The figure against the target: {@code CLIENTS} threads together offer {@code RATE} requests/s on a fixed
+     * schedule (thread c sends request k at start + (k * CLIENTS + c) / RATE). Latency is measured from the
+     * scheduled send time, so a request that waits for a busy client thread counts its wait (no coordinated omission).
+     */
+    private static void paced(HttpClient http, String base) throws Exception {
+        long intervalNanos = 1_000_000_000L / RATE;
+        long start = System.nanoTime() + 100_000_000L;
+        long measureFrom = start + PACED_WARMUP_S * 1_000_000_000L;
+        long end = measureFrom + MEASURE_S * 1_000_000_000L;
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        List<Future<Recorder>> futures = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            int client = c;
+            futures.add(pool.submit(() -> {
+                Recorder rec = new Recorder();
+                SplittableRandom random = new SplittableRandom(1_000L + client);
+                for (long k = 0; ; k++) {
+                    long intended = start + (k * CLIENTS + client) * intervalNanos;
+                    if (intended >= end) {
+                        return rec;
+                    }
+                    long wait = intended - System.nanoTime();
+                    if (wait > 0) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                    }
+                    String path = randomRequest(random);
+                    HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10)).GET().build();
+                    int status;
+                    try {
+                        status = http.send(request, HttpResponse.BodyHandlers.ofByteArray()).statusCode();
+                    } catch (Exception e) {
+                        status = -1;
+                    }
+                    long took = System.nanoTime() - intended;
+                    if (intended >= measureFrom) {
+                        rec.add(took, status, path.contains("/monitors/?"));
+                    }
+                }
+            }));
+        }
+        Recorder all = new Recorder();
+        for (Future<Recorder> f : futures) {
+            all.merge(f.get());
+        }
+        double seconds = (System.nanoTime() - measureFrom) / 1e9;
+        pool.shutdown();
+        System.out.printf("%n=== monitor-api-service read TARGET run (paced, open loop): %d monitors, %d clients offering %d requests/s together,"
+                + " %d s measured after %d s warm-up; latency from each request's scheduled send time ===%n",
+                MONITORS, CLIENTS, RATE, MEASURE_S, PACED_WARMUP_S);
+        print(all, seconds);
+    }
+
+    private static void print(Recorder all, double seconds) {
         long[] lat = Arrays.copyOf(all.nanos, all.n);
         Arrays.sort(lat);
-        System.out.printf("%n=== monitor-api-service read load: %d monitors, %d clients, %d s measured after %d s warm-up ===%n",
-                MONITORS, CLIENTS, MEASURE_S, WARMUP_S);
         System.out.printf("requests: %d (%d list, %d detail)  throughput: %.0f requests/s%n", all.n, all.lists, all.n - all.lists, all.n / seconds);
         System.out.printf("latency ms: p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f%n", pct(lat, 0.50), pct(lat, 0.90),
                 pct(lat, 0.99), pct(lat, 0.999), lat[lat.length - 1] / 1e6);
