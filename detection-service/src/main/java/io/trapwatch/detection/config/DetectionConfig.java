@@ -48,9 +48,12 @@ public interface DetectionConfig {
     Scan scan();
 
     interface Outbox {
-        /** Period of the scheduled drain (a commit that wrote events also triggers one at once). */
+        /**
+         * Period of the scheduled drain, {@code off} disables it (a commit that wrote events also triggers
+         * one at once). Read by the scheduler's expression; declared here so the key is documented and known.
+         */
         @WithDefault("200ms")
-        Duration drainEvery();
+        String drainEvery();
 
         /** How long the drainer waits for the broker's acknowledgement of a batch. */
         @WithDefault("10s")
