@@ -312,8 +312,8 @@ class KubernetesManifestsTest {
                 problems.add(where + ": selector " + selector + " must match the pod labels " + podLabels);
             }
             for (JsonNode container : deployment.doc().at("/spec/template/spec/containers")) {
-                if (!container.path("image").asText().startsWith("io.trapwatch/" + deployment.name() + ":")) {
-                    problems.add(where + ": image " + container.path("image").asText() + " is not io.trapwatch/" + deployment.name());
+                if (!container.path("image").asText().startsWith("trapwatch/" + deployment.name() + ":")) {
+                    problems.add(where + ": image " + container.path("image").asText() + " is not trapwatch/" + deployment.name());
                 }
                 Set<String> ports = containerPorts(container);
                 probe(problems, where, container, "livenessProbe", "/q/health/live", ports);

@@ -4,6 +4,7 @@ import io.trapwatch.detection.repository.Monitor;
 import io.trapwatch.detection.service.MonitorView;
 import io.trapwatch.model.Interval;
 import io.trapwatch.model.MarketType;
+import io.trapwatch.service.rest.BadParameterException;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

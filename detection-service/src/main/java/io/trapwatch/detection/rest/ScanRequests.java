@@ -5,6 +5,7 @@ import io.trapwatch.detection.service.ScanSpec;
 import io.trapwatch.model.Interval;
 import io.trapwatch.model.MarketType;
 
+import io.trapwatch.service.rest.BadParameterException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

@@ -6,6 +6,7 @@ import io.trapwatch.detection.domain.DetectionSettings;
 import io.trapwatch.detection.repository.ScanRecord;
 import io.trapwatch.detection.service.ScanService;
 import io.trapwatch.detection.service.ScanSpec;
+import io.trapwatch.service.rest.BadParameterException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

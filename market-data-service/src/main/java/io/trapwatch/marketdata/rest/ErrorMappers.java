@@ -9,21 +9,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** JSON error bodies: 400 for bad parameters, 404 for unknown symbols, 502/503 when the exchange let us down. */
+/** JSON error bodies: 404 for unknown symbols, 502/503 when the exchange let us down (400s: service-support). */
 public class ErrorMappers {
-
-    @ServerExceptionMapper
-    public Response badParameter(BadParameterException e) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", e.getMessage());
-        body.put("parameter", e.parameter());
-        body.put("allowed", e.allowed());
-        body.put("received", e.received());
-        return json(Response.Status.BAD_REQUEST, body);
-    }
 
     @ServerExceptionMapper
     public Response unknownSymbol(UnknownSymbolException e) {

@@ -3,6 +3,7 @@ package io.trapwatch.marketdata.rest;
 import io.trapwatch.model.Interval;
 import io.trapwatch.model.MarketType;
 
+import io.trapwatch.service.rest.BadParameterException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;

@@ -1,4 +1,4 @@
-package io.trapwatch.detection.rest;
+package io.trapwatch.service.rest;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -7,8 +7,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** JSON error bodies: 400 for bad input (never a 500 for something the caller can fix). */
-public class ErrorMappers {
+/** 400 with {@code error, parameter, allowed, received}: a caller's mistake is never answered with a 500. */
+public class BadParameterMapper {
 
     @ServerExceptionMapper
     public Response badParameter(BadParameterException e) {
