@@ -672,7 +672,10 @@ class KubernetesManifestsTest {
         return problems;
     }
 
-    /** Consumers each detection-service pod opens on kline-closed (SmallRye's "partitions" attribute, default 1). */
+    /**
+     * Consumers each detection-service pod opens on kline-closed: SmallRye's "concurrency" copies of the channel,
+     * each with "partitions" consumers (both default 1).
+     */
     private static int detectionConsumersPerPod() {
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(DETECTION_PROPERTIES)) {
@@ -680,7 +683,8 @@ class KubernetesManifestsTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Integer.parseInt(properties.getProperty("mp.messaging.incoming.kline-closed-in.partitions", "1").trim());
+        return Integer.parseInt(properties.getProperty("mp.messaging.incoming.kline-closed-in.concurrency", "1").trim())
+                * Integer.parseInt(properties.getProperty("mp.messaging.incoming.kline-closed-in.partitions", "1").trim());
     }
 
     private static List<String> singletonProblems(Manifests m) {

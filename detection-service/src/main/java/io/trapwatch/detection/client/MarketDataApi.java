@@ -13,10 +13,13 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Produces(MediaType.APPLICATION_JSON)
 public interface MarketDataApi {
 
-    /** Bars ascending by open time; start and end inclusive (ISO-8601); at most {@code limit} (≤ 1000). */
+    /**
+     * Bars ascending by open time; start and end inclusive (ISO-8601); at most {@code limit} (≤ 1000). The raw
+     * body, read by {@link KlinePageReader} on the caller's thread.
+     */
     @GET
     @Path("/klines")
-    KlinePage klines(@RestQuery("market_type") String marketType, @RestQuery String symbol,
+    byte[] klines(@RestQuery("market_type") String marketType, @RestQuery String symbol,
                      @RestQuery String interval, @RestQuery String start, @RestQuery String end,
                      @RestQuery Integer limit);
 

@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,22 +34,17 @@ public class MarketDataBars {
     public void pages(SeriesKey series, Instant from, Instant to, Consumer<List<ClosedBar>> pageConsumer) {
         Instant next = from;
         while (true) {
-            KlinePage page = api.klines(series.marketType().wire(), series.symbol(), series.interval().wire(),
+            byte[] page = api.klines(series.marketType().wire(), series.symbol(), series.interval().wire(),
                     next == null ? null : next.toString(), to == null ? null : to.toString(), PAGE);
-            List<KlinePage.Row> rows = page.klines() == null ? List.of() : page.klines();
-            if (rows.isEmpty()) {
+            List<ClosedBar> bars = KlinePageReader.read(page, series.toString());
+            if (bars.isEmpty()) {
                 return;
-            }
-            List<ClosedBar> bars = new ArrayList<>(rows.size());
-            for (KlinePage.Row row : rows) {
-                bars.add(ClosedBar.of(row.openTime(), new BigDecimal(row.open()), new BigDecimal(row.high()),
-                        new BigDecimal(row.low()), new BigDecimal(row.close()), new BigDecimal(row.volume())));
             }
             pageConsumer.accept(bars);
-            if (rows.size() < PAGE) {
+            if (bars.size() < PAGE) {
                 return;
             }
-            next = rows.get(rows.size() - 1).openTime().plusMillis(1);
+            next = bars.get(bars.size() - 1).openTime().plusMillis(1);
         }
     }
 

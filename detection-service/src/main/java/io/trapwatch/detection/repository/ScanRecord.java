@@ -61,4 +61,14 @@ public class ScanRecord extends PanacheEntityBase {
 
     @Column(name = "finished_at")
     public Instant finishedAt;
+
+    /**
+     * One more series done. Plain SQL: it runs once per series of every scan, and Hibernate translates an HQL
+     * update anew on each execution.
+     */
+    public static void seriesDone(UUID id, long bars) {
+        getEntityManager().createNativeQuery("UPDATE detection.scan SET series_done = series_done + 1, "
+                + "bars_processed = bars_processed + ?1 WHERE id = ?2").setParameter(1, bars).setParameter(2, id)
+                .executeUpdate();
+    }
 }

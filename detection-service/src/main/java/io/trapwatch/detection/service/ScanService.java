@@ -162,8 +162,7 @@ public class ScanService {
     }
 
     private void progress(UUID id, long bars) {
-        QuarkusTransaction.requiringNew().run(() -> ScanRecord.update(
-                "seriesDone = seriesDone + 1, barsProcessed = barsProcessed + ?1 where id = ?2", bars, id));
+        QuarkusTransaction.requiringNew().run(() -> ScanRecord.seriesDone(id, bars));
     }
 
     private void finish(UUID id, String status, Map<String, Object> result, String error) {

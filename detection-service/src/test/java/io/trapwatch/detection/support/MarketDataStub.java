@@ -16,6 +16,8 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,17 +28,45 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * market-data-service's read API over real HTTP inside the test JVM, backed by planted bars:
  * {@code /api/market-data/klines} (paged, inclusive bounds, limit ≤ 1000) and {@code /api/market-data/series}.
+ * Each bar's JSON row is rendered once when planted: the stub shares the CPU with the service under test, and
+ * the benchmark should measure the service's reading, not the stub's writing.
  */
 public class MarketDataStub implements QuarkusTestResourceLifecycleManager {
 
-    private static final Map<SeriesKey, List<Kline>> SERIES = new ConcurrentHashMap<>();
+    private record Planted(List<Kline> bars, long[] openTimes, List<String> rows) {
+    }
+
+    private static final Map<SeriesKey, Planted> SERIES = new ConcurrentHashMap<>();
     private static final List<String> KLINE_REQUESTS = new CopyOnWriteArrayList<>();
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static HttpServer server;
 
-    public static void plant(SeriesKey series, List<Kline> bars) {
-        SERIES.put(series, List.copyOf(bars));
+    /** Bars are served ascending by open time, as market-data-service stores them. */
+    public static void plant(SeriesKey series, List<Kline> planted) {
+        List<Kline> bars = planted.stream().sorted(Comparator.comparing(Kline::openTime)).toList();
+        long[] openTimes = new long[bars.size()];
+        List<String> rows = new ArrayList<>(bars.size());
+        for (int i = 0; i < bars.size(); i++) {
+            Kline k = bars.get(i);
+            openTimes[i] = k.openTime().toEpochMilli();
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("open_time", k.openTime().toString());
+            row.put("close_time", k.closeTime().toString());
+            row.put("open", k.open().toPlainString());
+            row.put("high", k.high().toPlainString());
+            row.put("low", k.low().toPlainString());
+            row.put("close", k.close().toPlainString());
+            row.put("volume", k.volume().toPlainString());
+            row.put("quote_volume", "0");
+            row.put("trade_count", 0);
+            try {
+                rows.add(JSON.writeValueAsString(row));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        SERIES.put(series, new Planted(bars, openTimes, rows));
     }
 
     public static List<String> symbols(io.trapwatch.model.MarketType market, io.trapwatch.model.Interval interval) {
@@ -75,38 +105,30 @@ public class MarketDataStub implements QuarkusTestResourceLifecycleManager {
         KLINE_REQUESTS.add(raw == null ? "" : URLDecoder.decode(raw, StandardCharsets.UTF_8));
         Map<String, String> q = query(ex);
         SeriesKey key = SeriesKey.parse(q.get("market_type") + ":" + q.get("symbol") + ":" + q.get("interval"));
-        List<Kline> bars = SERIES.get(key);
-        if (bars == null) {
+        Planted planted = SERIES.get(key);
+        if (planted == null) {
             send(ex, 404, Map.of("error", "unknown symbol " + q.get("symbol")));
             return;
         }
-        Instant start = q.containsKey("start") ? Instant.parse(q.get("start")) : Instant.MIN;
-        Instant end = q.containsKey("end") ? Instant.parse(q.get("end")) : Instant.MAX;
+        long start = q.containsKey("start") ? Instant.parse(q.get("start")).toEpochMilli() : Long.MIN_VALUE;
+        long end = q.containsKey("end") ? Instant.parse(q.get("end")).toEpochMilli() : Long.MAX_VALUE;
         int limit = Math.min(1000, Integer.parseInt(q.getOrDefault("limit", "500")));
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Kline k : bars) {
-            if (!k.openTime().isBefore(start) && !k.openTime().isAfter(end) && rows.size() < limit) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("open_time", k.openTime().toString());
-                row.put("close_time", k.closeTime().toString());
-                row.put("open", k.open().toPlainString());
-                row.put("high", k.high().toPlainString());
-                row.put("low", k.low().toPlainString());
-                row.put("close", k.close().toPlainString());
-                row.put("volume", k.volume().toPlainString());
-                row.put("quote_volume", "0");
-                row.put("trade_count", 0);
-                rows.add(row);
-            }
+        int from = Arrays.binarySearch(planted.openTimes(), start);
+        from = from >= 0 ? from : -from - 1;
+        StringBuilder body = new StringBuilder(256 * limit).append("{\"market_type\":\"").append(key.marketType().wire())
+                .append("\",\"symbol\":\"").append(key.symbol()).append("\",\"interval\":\"").append(key.interval().wire())
+                .append("\",\"klines\":[");
+        for (int i = from, n = 0; i < planted.openTimes().length && planted.openTimes()[i] <= end && n < limit; i++, n++) {
+            body.append(n == 0 ? "" : ",").append(planted.rows().get(i));
         }
-        send(ex, 200, Map.of("market_type", key.marketType().wire(), "symbol", key.symbol(),
-                "interval", key.interval().wire(), "klines", rows));
+        send(ex, 200, body.append("]}").toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static void series(HttpExchange ex) throws IOException {
         Map<String, String> q = query(ex);
         List<Map<String, Object>> list = new ArrayList<>();
-        SERIES.forEach((key, bars) -> {
+        SERIES.forEach((key, planted) -> {
+            List<Kline> bars = planted.bars();
             if (key.marketType().wire().equals(q.get("market_type")) && key.interval().wire().equals(q.get("interval"))) {
                 list.add(Map.of("symbol", key.symbol(), "bars", bars.size(),
                         "first_open_time", bars.get(0).openTime().toString(),
@@ -132,7 +154,10 @@ public class MarketDataStub implements QuarkusTestResourceLifecycleManager {
     }
 
     private static void send(HttpExchange ex, int status, Object body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
+        send(ex, status, JSON.writeValueAsBytes(body));
+    }
+
+    private static void send(HttpExchange ex, int status, byte[] bytes) throws IOException {
         ex.getResponseHeaders().add("Content-Type", "application/json");
         ex.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = ex.getResponseBody()) {
