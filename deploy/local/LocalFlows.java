@@ -37,16 +37,16 @@ public class LocalFlows {
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
-            case "wait-log" -> waitFor("'" + args[2] + "' in " + args[1], Integer.parseInt(args[3]),
+            case "wait-log" -> waitFor("'" + args[2] + "' in " + args[1], Integer.parseInt(args[3]), pid(args, 4),
                     () -> Files.exists(Path.of(args[1])) && Files.readString(Path.of(args[1])).contains(args[2]));
-            case "wait-port" -> waitFor("port " + args[2], Integer.parseInt(args[3]), () -> {
+            case "wait-port" -> waitFor("port " + args[2], Integer.parseInt(args[3]), pid(args, 4), () -> {
                 try (Socket ignored = new Socket(args[1], Integer.parseInt(args[2]))) {
                     return true;
                 } catch (IOException e) {
                     return false;
                 }
             });
-            case "wait-ready" -> waitFor(args[1], Integer.parseInt(args[2]), () -> {
+            case "wait-ready" -> waitFor(args[1], Integer.parseInt(args[2]), pid(args, 3), () -> {
                 try {
                     return call("GET", args[1]).statusCode() == 200;
                 } catch (IOException e) {
@@ -62,11 +62,20 @@ public class LocalFlows {
         boolean ok() throws Exception;
     }
 
-    static void waitFor(String what, int seconds, Check check) throws Exception {
+    /** The pid of the process being waited for, when given: its exit ends the wait at once. */
+    static long pid(String[] args, int index) {
+        return args.length > index ? Long.parseLong(args[index]) : -1;
+    }
+
+    static void waitFor(String what, int seconds, long pid, Check check) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         while (System.nanoTime() < deadline) {
             if (check.ok()) {
                 return;
+            }
+            if (pid > 0 && !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                System.err.println("the process (pid " + pid + ") exited while waiting for " + what);
+                System.exit(1);
             }
             Thread.sleep(500);
         }

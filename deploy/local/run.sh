@@ -45,7 +45,15 @@ step() { STEP="$1"; STEP_LOG="${2:-}"; echo "==> $1"; }
 on_exit() {
   if [ "$finished" != true ]; then
     echo "FAILED during: $STEP" >&2
-    [ -n "$STEP_LOG" ] && echo "  log: $STEP_LOG" >&2
+    if [ -n "$STEP_LOG" ]; then
+      echo "  log: $STEP_LOG" >&2
+      # A service that could not start says why in a FATAL line; otherwise the end of the log tells.
+      if grep -q '^FATAL' "$STEP_LOG" 2>/dev/null; then
+        grep -m1 -A4 '^FATAL' "$STEP_LOG" | sed 's/^/    /' >&2
+      elif [ -s "$STEP_LOG" ]; then
+        echo "  its last lines:" >&2; tail -n 15 "$STEP_LOG" | sed 's/^/    /' >&2
+      fi
+    fi
     echo "  all logs: $LOGS" >&2
     "$LOCAL/stop.sh" >/dev/null 2>&1 || true
   fi
@@ -82,7 +90,7 @@ else
   step "start PostgreSQL on port $PG_PORT" "$LOGS/postgres.log"
   start_process postgres "${INFRA_JAVA[@]}" io.trapwatch.infra.LocalPostgres "$WORK/postgres" "$PG_PORT" trapwatch
   JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/trapwatch"
-  "${FLOWS[@]}" wait-log "$LOGS/postgres.log" "READY" 180
+  "${FLOWS[@]}" wait-log "$LOGS/postgres.log" "READY" 180 "$(cat "$PIDS/postgres.pid")"
 fi
 
 step "start Kafka (KRaft) on port $KAFKA_PORT" "$LOGS/kafka.log"
@@ -96,7 +104,7 @@ if [ ! -f "$KAFKA_DIR/data/meta.properties" ]; then
     --config "$KAFKA_DIR/server.properties" >"$LOGS/kafka-format.log" 2>&1
 fi
 start_process kafka "${KAFKA_JAVA[@]}" kafka.Kafka "$KAFKA_DIR/server.properties"
-"${FLOWS[@]}" wait-port 127.0.0.1 "$KAFKA_PORT" 120
+"${FLOWS[@]}" wait-port 127.0.0.1 "$KAFKA_PORT" 120 "$(cat "$PIDS/kafka.pid")"
 
 export TRAPWATCH_JDBC_URL="$JDBC_URL"
 export TRAPWATCH_KAFKA_BOOTSTRAP="127.0.0.1:$KAFKA_PORT"
@@ -113,7 +121,7 @@ start_service() {
   local name=$1 port=$2
   step "start $name on port $port" "$LOGS/$name.log"
   TRAPWATCH_HTTP_PORT=$port start_process "$name" java -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar"
-  "${FLOWS[@]}" wait-ready "http://127.0.0.1:$port/q/health/ready" 180
+  "${FLOWS[@]}" wait-ready "http://127.0.0.1:$port/q/health/ready" 180 "$(cat "$PIDS/$name.pid")"
 }
 start_service market-data-service "$MD_PORT"
 start_service detection-service "$DET_PORT"
