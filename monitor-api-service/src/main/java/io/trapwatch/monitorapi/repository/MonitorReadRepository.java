@@ -17,11 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/**
- * Queries of the read model in plain SQL. A list page is one count and one page query, a detail the monitor and
- * its transitions: each pair runs on one connection the caller takes from {@link #connection()}, so a request
- * waits for the (small) pool once, not twice.
- */
+/** Queries of the read model in plain SQL: a list page is one count and one page query. */
 @ApplicationScoped
 public class MonitorReadRepository {
 
@@ -44,16 +40,12 @@ public class MonitorReadRepository {
         this.dataSource = dataSource;
     }
 
-    public Connection connection() throws SQLException {
-        return dataSource.getConnection();
-    }
-
-    public long count(Connection c, MonitorFilter filter) throws SQLException {
+    public long count(MonitorFilter filter) throws SQLException {
         Where where = Where.of(filter, !filter.countableFromGrid());
         String sql = filter.countableFromGrid()
                 ? "SELECT COALESCE(SUM(monitors), 0) FROM monitor_count" + where.sql()
                 : "SELECT COUNT(*) FROM monitor" + where.sql();
-        try (PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             where.bind(s, 1);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
@@ -63,13 +55,13 @@ public class MonitorReadRepository {
     }
 
     /** A page in list order (trigger time descending, then id descending). */
-    public List<MonitorRow> page(Connection c, MonitorFilter filter, int limit, long offset) throws SQLException {
+    public List<MonitorRow> page(MonitorFilter filter, int limit, long offset) throws SQLException {
         Where where = Where.of(filter, true);
         // The ids are picked first (index-only where possible), then only the page's rows are joined and read.
         String sql = "WITH page AS (SELECT id FROM monitor" + where.sql()
                 + " ORDER BY trigger_time DESC, id DESC LIMIT ? OFFSET ?) " + SELECT
                 + " WHERE m.id IN (SELECT id FROM page) ORDER BY m.trigger_time DESC, m.id DESC";
-        try (PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             int next = where.bind(s, 1);
             s.setInt(next, limit);
             s.setLong(next + 1, offset);
@@ -77,16 +69,17 @@ public class MonitorReadRepository {
         }
     }
 
-    public Optional<MonitorRow> find(Connection c, long id) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(SELECT + " WHERE m.id = ?")) {
+    public Optional<MonitorRow> find(long id) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(SELECT + " WHERE m.id = ?")) {
             s.setLong(1, id);
             return rows(s).stream().findFirst();
         }
     }
 
-    public List<TransitionRecord> transitions(Connection c, long monitorId) throws SQLException {
+    public List<TransitionRecord> transitions(long monitorId) throws SQLException {
         List<TransitionRecord> out = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT sequence, from_status, to_status, bar_time, bar_close, reason,"
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT sequence, from_status, to_status, bar_time, bar_close, reason,"
                      + " indicators::text, recorded_at FROM monitor_transition WHERE monitor_id = ? ORDER BY sequence")) {
             s.setLong(1, monitorId);
             try (ResultSet rs = s.executeQuery()) {

@@ -6,7 +6,6 @@ import io.trapwatch.monitorapi.client.KlineBar;
 import io.trapwatch.monitorapi.client.MarketDataBars;
 import io.trapwatch.monitorapi.domain.ChartWindow;
 import io.trapwatch.monitorapi.repository.MonitorRow;
-import io.trapwatch.monitorapi.service.MonitorDetail;
 import io.trapwatch.monitorapi.service.MonitorQueryService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -50,9 +49,8 @@ public class ChartDataResource {
     public ChartDataView chart(@Parameter(description = "Monitor id", schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
                                @PathParam("monitor_id") String monitorId) throws SQLException {
         long id = QueryParams.positiveId("monitor_id", monitorId);
-        MonitorDetail detail = monitors.detail(id)
+        MonitorRow m = monitors.find(id)
                 .orElseThrow(() -> ApiProblem.notFound("Monitor not found", "monitor " + id + " does not exist"));
-        MonitorRow m = detail.monitor();
         Interval interval = Interval.fromWire(m.interval());
         ChartWindow window = ChartWindow.around(m.triggerTime(), interval);
         List<KlineBar> found = bars.bars(MarketType.fromWire(m.marketType()), m.symbol(), interval, window.start(),
@@ -61,7 +59,7 @@ public class ChartDataResource {
             throw ApiProblem.notFound("No bars", "symbol " + m.symbol() + " has no " + m.marketType() + " " + m.interval()
                     + " bars between " + window.start() + " and " + window.end());
         }
-        List<ChartDataView.Marker> markers = detail.transitions().stream()
+        List<ChartDataView.Marker> markers = monitors.transitions(id).stream()
                 .map(t -> new ChartDataView.Marker(t.barTime(), DecimalText.of(t.barClose()), t.toStatus(), t.reason())).toList();
         return new ChartDataView(m.id(), m.marketType(), m.symbol(), m.interval(), m.status(), window.start(), window.end(),
                 found, new ChartDataView.Marker(m.triggerTime(), DecimalText.of(m.triggerPrice()), "trigger", null), markers);

@@ -2,7 +2,7 @@ package io.trapwatch.monitorapi.rest;
 
 import io.trapwatch.monitorapi.domain.MonitorFilter;
 import io.trapwatch.monitorapi.domain.PageSelector;
-import io.trapwatch.monitorapi.service.MonitorDetail;
+import io.trapwatch.monitorapi.repository.MonitorRow;
 import io.trapwatch.monitorapi.service.MonitorListing;
 import io.trapwatch.monitorapi.service.MonitorQueryService;
 import jakarta.ws.rs.GET;
@@ -100,9 +100,9 @@ public class MonitorResource {
     public MonitorDetailView detail(@Parameter(description = "Monitor id", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, minimum = "1"))
                                     @PathParam("id") String id) throws SQLException {
         long monitorId = QueryParams.positiveId("id", id);
-        MonitorDetail found = monitors.detail(monitorId)
+        MonitorRow row = monitors.find(monitorId)
                 .orElseThrow(() -> ApiProblem.notFound("Monitor not found", "monitor " + monitorId + " does not exist"));
-        return views.detail(found.monitor(), found.transitions());
+        return views.detail(row, monitors.transitions(monitorId));
     }
 
     private static PageSelector page(String value) {
