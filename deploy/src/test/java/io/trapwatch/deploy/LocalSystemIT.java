@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.trapwatch.deploy.PlantedSeries.Scenario;
 import io.trapwatch.infra.KafkaBroker;
 import io.trapwatch.infra.PostgresServer;
+import io.trapwatch.infra.ServiceProcess;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -81,10 +81,10 @@ class LocalSystemIT {
         // The replayed exchange is market-data-service itself: Binance's per-minute weight budget would only add waiting.
         env.put("TRAPWATCH_MARKET_DATA_BINANCE_SPOT_WEIGHT_PER_MINUTE", "1000000");
         env.put("TRAPWATCH_MARKET_DATA_BINANCE_FUTURES_WEIGHT_PER_MINUTE", "1000000");
-        marketData = new ServiceProcess("market-data-service", SERVICES, freePort(), env, logs);
+        marketData = new ServiceProcess("market-data-service", SERVICES.resolve("market-data-service"), List.of("-Xmx512m"), env, logs);
         env.put("TRAPWATCH_MARKET_DATA_URL", marketData.baseUrl());
-        detection = new ServiceProcess("detection-service", SERVICES, freePort(), env, logs);
-        api = new ServiceProcess("monitor-api-service", SERVICES, freePort(), env, logs);
+        detection = new ServiceProcess("detection-service", SERVICES.resolve("detection-service"), List.of("-Xmx512m"), env, logs);
+        api = new ServiceProcess("monitor-api-service", SERVICES.resolve("monitor-api-service"), List.of("-Xmx512m"), env, logs);
         for (ServiceProcess service : List.of(marketData, detection, api)) {
             service.start();
             services.add(service);
@@ -331,11 +331,5 @@ class LocalSystemIT {
             PlantedSeries.write(data.resolve(parts[0]).resolve("klines").resolve(parts[1] + "-1h.json"), planted.getValue());
         }
         return data;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

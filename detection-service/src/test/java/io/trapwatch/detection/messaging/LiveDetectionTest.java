@@ -1,7 +1,5 @@
 package io.trapwatch.detection.messaging;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.trapwatch.detection.support.DetectionFixture;
@@ -14,7 +12,6 @@ import io.trapwatch.model.Kline;
 import io.trapwatch.model.KlineClosed;
 import io.trapwatch.model.SeriesKey;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -31,17 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LiveDetectionTest {
 
     @Inject
-    ObjectMapper mapper;
-
-    @Inject
-    AgroalDataSource dataSource;
-
     DetectionFixture fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new DetectionFixture(mapper, dataSource);
-    }
 
     @Test
     void plantedPumpsWalkThroughEveryPhaseWithOneEventPerTransition() {

@@ -2,7 +2,6 @@ package io.trapwatch.detection.rest;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -14,7 +13,6 @@ import io.trapwatch.infra.KafkaTestResource;
 import io.trapwatch.infra.PostgresTestResource;
 import io.trapwatch.model.SeriesKey;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -39,14 +37,7 @@ class ScanTest {
     ObjectMapper mapper;
 
     @Inject
-    AgroalDataSource dataSource;
-
     DetectionFixture fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new DetectionFixture(mapper, dataSource);
-    }
 
     @Test
     void liveCatchUpScanAndDryRunProduceIdenticalMonitorsTransitionsAndSnapshots() {

@@ -1,7 +1,5 @@
 package io.trapwatch.detection.service;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.trapwatch.detection.support.DetectionFixture;
@@ -30,17 +28,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RestartTest {
 
     @Inject
-    ObjectMapper mapper;
-
-    @Inject
-    AgroalDataSource dataSource;
-
-    @Inject
     EngineCache engines;
+
+    @Inject
+    DetectionFixture fixture;
 
     @Test
     void restartsInsideEveryPhaseGiveTheUninterruptedResult() {
-        DetectionFixture fixture = new DetectionFixture(mapper, dataSource);
         SeriesKey series = DetectionFixture.uniqueSpotSeries("RST");
         List<Kline> bars = PlantedBars.bars();
         // Restart while pending (42), while suspected (50), with a confirmed monitor open (100) and while pending again (130).

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.trapwatch.infra.KafkaTestResource;
 import io.trapwatch.model.Kline;
+import jakarta.inject.Singleton;
 import io.trapwatch.model.KlineClosed;
 import io.trapwatch.model.MonitorStateChanged;
 import io.trapwatch.model.SeriesKey;
@@ -35,6 +36,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 /** Real round trips for the tests: events into the broker, events out of it, this service's tables and API. */
+@Singleton
 public final class DetectionFixture {
 
     private final ObjectMapper mapper;

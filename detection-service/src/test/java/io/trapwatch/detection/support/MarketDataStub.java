@@ -6,6 +6,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.trapwatch.infra.QueryString;
 import io.trapwatch.model.Kline;
 import io.trapwatch.model.SeriesKey;
 
@@ -18,7 +19,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +103,7 @@ public class MarketDataStub implements QuarkusTestResourceLifecycleManager {
     private static void klines(HttpExchange ex) throws IOException {
         String raw = ex.getRequestURI().getRawQuery();
         KLINE_REQUESTS.add(raw == null ? "" : URLDecoder.decode(raw, StandardCharsets.UTF_8));
-        Map<String, String> q = query(ex);
+        Map<String, String> q = QueryString.parse(ex.getRequestURI().getRawQuery());
         SeriesKey key = SeriesKey.parse(q.get("market_type") + ":" + q.get("symbol") + ":" + q.get("interval"));
         Planted planted = SERIES.get(key);
         if (planted == null) {
@@ -125,7 +125,7 @@ public class MarketDataStub implements QuarkusTestResourceLifecycleManager {
     }
 
     private static void series(HttpExchange ex) throws IOException {
-        Map<String, String> q = query(ex);
+        Map<String, String> q = QueryString.parse(ex.getRequestURI().getRawQuery());
         List<Map<String, Object>> list = new ArrayList<>();
         SERIES.forEach((key, planted) -> {
             List<Kline> bars = planted.bars();
@@ -136,21 +136,6 @@ public class MarketDataStub implements QuarkusTestResourceLifecycleManager {
             }
         });
         send(ex, 200, Map.of("market_type", q.get("market_type"), "interval", q.get("interval"), "series", list));
-    }
-
-    private static Map<String, String> query(HttpExchange ex) {
-        Map<String, String> q = new HashMap<>();
-        String raw = ex.getRequestURI().getRawQuery();
-        if (raw != null) {
-            for (String pair : raw.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    q.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return q;
     }
 
     private static void send(HttpExchange ex, int status, Object body) throws IOException {

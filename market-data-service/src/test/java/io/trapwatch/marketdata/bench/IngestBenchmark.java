@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trapwatch.infra.KafkaBroker;
 import io.trapwatch.infra.PostgresServer;
+import io.trapwatch.infra.ServiceProcess;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -35,35 +37,26 @@ public final class IngestBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        // exec:java runs in Maven's working directory: the repository root or the module
-        Path module = Files.exists(Path.of("market-data-service/pom.xml")) ? Path.of("market-data-service") : Path.of(".");
-        Path jar = module.resolve("target/quarkus-app/quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar.toAbsolutePath() + " missing: package the module first");
-        }
+        Path module = ServiceProcess.moduleDir("market-data-service");
         Path work = Files.createTempDirectory(Files.createDirectories(module.resolve("target")), "bench-");
         long serverTime = Instant.parse("2024-06-01T02:00:00Z").toEpochMilli();
         try (PostgresServer pg = PostgresServer.start(work.resolve("pg"), 0, false);
              KafkaBroker kafka = KafkaBroker.start(4, work);
              WeightBudgetStub stub = new WeightBudgetStub(SYMBOLS, 50, 6000, serverTime)) {
             pg.createDatabase("bench");
-            int port = freePort();
-            ProcessBuilder pb = new ProcessBuilder(System.getProperty("java.home") + "/bin/java", HEAP, "-jar", jar.toString())
-                    .redirectErrorStream(true).redirectOutput(work.resolve("service.log").toFile());
-            pb.environment().put("TRAPWATCH_HTTP_PORT", String.valueOf(port));
-            pb.environment().put("TRAPWATCH_JDBC_URL", pg.jdbcUrl("bench"));
-            pb.environment().put("TRAPWATCH_JDBC_USER", pg.username());
-            pb.environment().put("TRAPWATCH_JDBC_PASSWORD", pg.password());
-            pb.environment().put("TRAPWATCH_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
-            pb.environment().put("TRAPWATCH_BINANCE_SPOT_URL", stub.url() + "/spot");
-            Process service = pb.start();
-            AtomicLong peakRssKb = new AtomicLong();
-            Thread sampler = new Thread(() -> sampleRss(service.pid(), peakRssKb), "rss-sampler");
-            sampler.setDaemon(true);
-            sampler.start();
+            ServiceProcess service = new ServiceProcess("market-data-service", module, List.of(HEAP), Map.of(
+                    "TRAPWATCH_JDBC_URL", pg.jdbcUrl("bench"),
+                    "TRAPWATCH_JDBC_USER", pg.username(),
+                    "TRAPWATCH_JDBC_PASSWORD", pg.password(),
+                    "TRAPWATCH_KAFKA_BOOTSTRAP", kafka.bootstrapServers(),
+                    "TRAPWATCH_BINANCE_SPOT_URL", stub.url() + "/spot"), work);
             try {
-                String base = "http://127.0.0.1:" + port;
-                waitReady(base + "/q/health/ready", service);
+                service.start();
+                AtomicLong peakRssKb = new AtomicLong();
+                Thread sampler = new Thread(() -> sampleRss(service.pid(), peakRssKb), "rss-sampler");
+                sampler.setDaemon(true);
+                sampler.start();
+                String base = service.baseUrl();
                 JsonNode sync = post(base + "/api/market-data/instruments/sync?market_type=spot&exchange=binance");
                 System.out.printf("instruments: %s%n", sync);
 
@@ -98,8 +91,7 @@ public final class IngestBenchmark {
                 System.out.printf("service peak RSS:     %d MB (sampled every 100 ms; VmHWM %d MB; started with %s)%n",
                         peakRssKb.get() / 1024, hwmKb(service.pid()) / 1024, HEAP);
             } finally {
-                service.destroy();
-                service.waitFor();
+                service.stop();
             }
             // after the service stopped, so nothing else competes for the CPU
             StoreOnlyBenchmark.Result store = StoreOnlyBenchmark.run(pg, SYMBOLS, BACKFILL, STORE_THREADS);
@@ -150,29 +142,5 @@ public final class IngestBenchmark {
         return MAPPER.readTree(response.body());
     }
 
-    private static void waitReady(String url, Process service) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!service.isAlive()) {
-                throw new IllegalStateException("service exited; see its log under target/bench-*");
-            }
-            try {
-                HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (java.io.IOException ignored) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("service not ready within 3 minutes");
-    }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -3,13 +3,13 @@ package io.trapwatch.marketdata.bench;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import io.trapwatch.infra.QueryString;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -66,7 +66,7 @@ final class WeightBudgetStub implements AutoCloseable {
             calls.incrementAndGet();
             sleep(latencyMillis);
             String endpoint = exchange.getRequestURI().getPath().replaceFirst("^/spot/api/v3/", "");
-            Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+            Map<String, String> query = QueryString.parse(exchange.getRequestURI().getRawQuery());
             int weight = switch (endpoint) {
                 case "exchangeInfo" -> 20;
                 case "ticker/price" -> 4;
@@ -144,19 +144,6 @@ final class WeightBudgetStub implements AutoCloseable {
                     .append(",\"123456.78900000\",").append(Math.floorMod(k, 5000)).append(",\"500.00000000\",\"61728.39450000\",\"0\"]");
         }
         return sb.append(']').toString();
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> query = new LinkedHashMap<>();
-        if (raw != null) {
-            for (String pair : raw.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    query.put(pair.substring(0, eq), pair.substring(eq + 1));
-                }
-            }
-        }
-        return query;
     }
 
     private static void send(HttpExchange exchange, int status, String body, Map<String, String> headers, int usedWeight)

@@ -5,18 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import io.trapwatch.infra.QueryString;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -129,7 +128,7 @@ public final class BinanceStub {
             String[] parts = path.split("/", 4); // "", market, api, version/endpoint...
             String market = parts.length > 1 ? parts[1] : "";
             String endpoint = path.replaceFirst("^/(spot/api/v3|futures/fapi/v1)/", "");
-            Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+            Map<String, String> query = QueryString.parse(exchange.getRequestURI().getRawQuery());
             requests.add(new Request(market, endpoint, query));
             Fault fault = nextFault(market, endpoint, query.get("symbol"));
             if (fault != null && fault.delayMillis > 0) {
@@ -224,19 +223,6 @@ public final class BinanceStub {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> query = new LinkedHashMap<>();
-        if (raw != null) {
-            for (String pair : raw.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    query.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return query;
     }
 
     private static void send(HttpExchange exchange, int status, String body, Map<String, String> headers) throws IOException {

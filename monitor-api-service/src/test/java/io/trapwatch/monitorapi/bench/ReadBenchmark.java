@@ -2,6 +2,7 @@ package io.trapwatch.monitorapi.bench;
 
 import io.trapwatch.infra.KafkaBroker;
 import io.trapwatch.infra.PostgresServer;
+import io.trapwatch.infra.ServiceProcess;
 import io.trapwatch.model.Interval;
 import io.trapwatch.model.MarketType;
 import io.trapwatch.model.MonitorStatus;
@@ -13,7 +14,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -61,11 +61,7 @@ public final class ReadBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path module = Files.exists(Path.of("monitor-api-service/pom.xml")) ? Path.of("monitor-api-service") : Path.of(".");
-        Path jar = module.resolve("target/quarkus-app/quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar.toAbsolutePath() + " missing: package the module first");
-        }
+        Path module = ServiceProcess.moduleDir("monitor-api-service");
         Path work = Files.createTempDirectory(Files.createDirectories(module.resolve("target")), "bench-");
         try (PostgresServer pg = PostgresServer.start(work.resolve("pg"), 0, false);
              KafkaBroker kafka = KafkaBroker.start(4, work)) {
@@ -74,22 +70,24 @@ public final class ReadBenchmark {
             long events = produced[0];
             long versionSum = produced[1];
 
-            int port = freePort();
-            ProcessBuilder pb = new ProcessBuilder(System.getProperty("java.home") + "/bin/java", "-jar", jar.toString())
-                    .redirectErrorStream(true).redirectOutput(work.resolve("service.log").toFile());
-            pb.environment().put("TRAPWATCH_HTTP_PORT", String.valueOf(port));
-            pb.environment().put("TRAPWATCH_JDBC_URL", pg.jdbcUrl("bench"));
-            pb.environment().put("TRAPWATCH_JDBC_USER", pg.username());
-            pb.environment().put("TRAPWATCH_JDBC_PASSWORD", pg.password());
-            pb.environment().put("TRAPWATCH_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
-            Process service = pb.start();
+            ServiceProcess service = new ServiceProcess("monitor-api-service", module, List.of(), Map.of(
+                    "TRAPWATCH_JDBC_URL", pg.jdbcUrl("bench"),
+                    "TRAPWATCH_JDBC_USER", pg.username(),
+                    "TRAPWATCH_JDBC_PASSWORD", pg.password(),
+                    "TRAPWATCH_KAFKA_BOOTSTRAP", kafka.bootstrapServers()), work);
             // Also when the benchmark is interrupted: the service is a separate process and would outlive it.
-            Runtime.getRuntime().addShutdownHook(new Thread(service::destroy));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    service.stop();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
             try {
-                String base = "http://127.0.0.1:" + port;
+                service.start();
+                String base = service.baseUrl();
                 HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                         .connectTimeout(Duration.ofSeconds(5)).build();
-                waitReady(http, base + "/q/health/ready", service);
                 long t0 = System.nanoTime();
                 try (Connection db = DriverManager.getConnection(pg.jdbcUrl("bench"), pg.username(), pg.password())) {
                     while (true) {
@@ -123,8 +121,7 @@ public final class ReadBenchmark {
                     Thread.sleep(hold * 1000L);
                 }
             } finally {
-                service.destroy();
-                service.waitFor();
+                service.stop();
             }
         }
     }
@@ -321,30 +318,6 @@ public final class ReadBenchmark {
 
     private static double pct(long[] sorted, double p) {
         return sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))] / 1e6;
-    }
-
-    private static void waitReady(HttpClient http, String url, Process service) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!service.isAlive()) {
-                throw new IllegalStateException("service exited with " + service.exitValue() + "; see its log under target/bench-*");
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (Exception notYet) {
-                // still starting
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("service not ready after 2 minutes");
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     /** Latencies and answers of one client thread. */

@@ -5,16 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import io.trapwatch.infra.QueryString;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -87,7 +86,7 @@ public final class MarketDataStub implements AutoCloseable {
     private void klines(HttpExchange exchange) throws IOException {
         String raw = exchange.getRequestURI().getRawQuery();
         queries.add(raw == null ? "" : raw);
-        Map<String, String> q = query(raw);
+        Map<String, String> q = QueryString.parse(raw);
         switch (mode) {
             case SLOW -> {
                 try {
@@ -127,20 +126,6 @@ public final class MarketDataStub implements AutoCloseable {
                 Instant.ofEpochMilli(r.get(0).asLong()), Instant.ofEpochMilli(r.get(6).asLong()), r.get(1).asText(),
                 r.get(2).asText(), r.get(3).asText(), r.get(4).asText(), r.get(5).asText(), r.get(7).asText(),
                 r.get(8).asLong(), r.get(9).asText(), r.get(10).asText());
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> q = new HashMap<>();
-        if (raw != null) {
-            for (String pair : raw.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    q.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return q;
     }
 
     private static void reply(HttpExchange exchange, int status, String body) throws IOException {
