@@ -4,7 +4,7 @@ import io.trapwatch.detection.repository.Monitor;
 import io.trapwatch.detection.service.MonitorView;
 import io.trapwatch.model.Interval;
 import io.trapwatch.model.MarketType;
-import io.trapwatch.service.rest.BadParameterException;
+import io.trapwatch.service.rest.RequestParameters;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -24,25 +24,10 @@ public class MonitorResource {
     @Transactional
     public Map<String, Object> list(@RestQuery("market_type") String marketType, @RestQuery String symbol,
                                     @RestQuery String interval) {
-        MarketType market = parse("market_type", marketType, MarketType.wireNames(), true, MarketType::fromWire);
-        Interval iv = parse("interval", interval, Interval.wireNames(), false, Interval::fromWire);
-        String sym = symbol == null || symbol.isBlank() ? null : symbol.trim().toUpperCase();
+        MarketType market = RequestParameters.marketType(marketType);
+        Interval iv = RequestParameters.interval(interval).orElse(null);
+        String sym = RequestParameters.symbol("symbol", symbol).orElse(null);
         List<MonitorView> monitors = Monitor.search(market, sym, iv).stream().map(MonitorView::of).toList();
         return Map.of("market_type", market.wire(), "count", monitors.size(), "monitors", monitors);
-    }
-
-    private static <T> T parse(String name, String value, List<String> allowed, boolean required,
-                               java.util.function.Function<String, T> parser) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                throw new BadParameterException(name, allowed, value, name + " is required");
-            }
-            return null;
-        }
-        try {
-            return parser.apply(value);
-        } catch (IllegalArgumentException e) {
-            throw new BadParameterException(name, allowed, value, e.getMessage());
-        }
     }
 }

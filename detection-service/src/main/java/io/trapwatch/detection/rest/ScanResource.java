@@ -61,8 +61,8 @@ public class ScanResource {
         try {
             return body == null || body.isBlank() ? null : mapper.readValue(body, ScanRequest.class);
         } catch (JsonProcessingException e) {
-            throw new BadParameterException("body", List.of("a JSON object such as {\"market_type\":\"spot\",\"interval\":\"1h\"}"),
-                    null, "request body is not a valid scan request: " + e.getOriginalMessage());
+            throw new BadParameterException("body", "request body is not a valid scan request: " + e.getOriginalMessage(),
+                    List.of("a JSON object such as {\"market_type\":\"spot\",\"interval\":\"1h\"}"), null);
         }
     }
 
@@ -73,8 +73,8 @@ public class ScanResource {
         try {
             uuid = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw new BadParameterException("id", List.of("a scan id returned by POST /api/detection/scans"), id,
-                    "id is not a scan id");
+            throw new BadParameterException("id", "id is not a scan id",
+                    List.of("a scan id returned by POST /api/detection/scans"), id);
         }
         return scans.find(uuid)
                 .map(scan -> Response.ok(view(scan)).build())

@@ -1,5 +1,7 @@
 package io.trapwatch.marketdata.rest;
 
+import java.util.function.Function;
+import io.trapwatch.service.rest.RequestParameters;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.smallrye.common.annotation.Blocking;
@@ -37,15 +39,15 @@ public class InstrumentResource {
     @POST
     @Path("/sync")
     public SyncResult sync(@QueryParam("market_type") String marketType, @QueryParam("exchange") String exchange) {
-        MarketType market = Params.marketType(marketType);
-        Params.oneOf("exchange", exchange, EXCHANGES);
+        MarketType market = RequestParameters.marketType(marketType);
+        RequestParameters.oneOf("exchange", exchange, EXCHANGES, Function.identity());
         return sync.sync(market);
     }
 
     @GET
     public InstrumentList list(@QueryParam("market_type") String marketType, @QueryParam("status") String status) {
-        MarketType market = Params.marketType(marketType);
-        List<InstrumentView> rows = instruments.list(InstrumentSyncService.EXCHANGE, market, Params.oneOf("status", status, STATUSES))
+        MarketType market = RequestParameters.marketType(marketType);
+        List<InstrumentView> rows = instruments.list(InstrumentSyncService.EXCHANGE, market, RequestParameters.oneOf("status", status, STATUSES, Function.identity()))
                 .stream().map(InstrumentView::of).toList();
         return new InstrumentList(market.wire(), rows.size(), rows);
     }

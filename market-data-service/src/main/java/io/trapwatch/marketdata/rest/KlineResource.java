@@ -1,5 +1,6 @@
 package io.trapwatch.marketdata.rest;
 
+import io.trapwatch.service.rest.RequestParameters;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.smallrye.common.annotation.Blocking;
@@ -51,11 +52,11 @@ public class KlineResource {
     public UpdateResult update(@QueryParam("market_type") String marketType, @QueryParam("interval") String interval,
                                @QueryParam("symbols") String symbols, @QueryParam("backfill") String backfill,
                                @Context UriInfo uri) {
-        MarketType market = Params.marketType(marketType);
-        Interval iv = Params.interval(interval);
+        MarketType market = RequestParameters.marketType(marketType);
+        Interval iv = RequestParameters.requiredInterval(interval);
         // "symbols=" (present but empty) must not silently mean "all instruments"
         String given = symbols == null && uri.getQueryParameters().containsKey("symbols") ? "" : symbols;
-        return updates.update(market, iv, Params.symbols(given), Params.intInRange("backfill", backfill, 1, MAX_BACKFILL));
+        return updates.update(market, iv, RequestParameters.symbols("symbols", given), RequestParameters.intInRange("backfill", backfill, 1, MAX_BACKFILL));
     }
 
     @GET
@@ -63,12 +64,12 @@ public class KlineResource {
     public KlinePage klines(@QueryParam("market_type") String marketType, @QueryParam("symbol") String symbol,
                             @QueryParam("interval") String interval, @QueryParam("start") String start,
                             @QueryParam("end") String end, @QueryParam("limit") String limit) {
-        MarketType market = Params.marketType(marketType);
-        String sym = Params.symbol("symbol", symbol);
-        Interval iv = Params.interval(interval);
-        Instant from = Params.instant("start", start);
-        Instant to = Params.instant("end", end);
-        int max = Params.intInRange("limit", limit, 1, MAX_LIMIT).orElse(DEFAULT_LIMIT);
+        MarketType market = RequestParameters.marketType(marketType);
+        String sym = RequestParameters.requiredSymbol("symbol", symbol);
+        Interval iv = RequestParameters.requiredInterval(interval);
+        Instant from = RequestParameters.instant("start", start).orElse(null);
+        Instant to = RequestParameters.instant("end", end).orElse(null);
+        int max = RequestParameters.intInRange("limit", limit, 1, MAX_LIMIT).orElse(DEFAULT_LIMIT);
         SeriesKey series = new SeriesKey(market, sym, iv);
         List<Kline> bars = klines.find(series, from, to, max);
         if (bars.isEmpty() && instruments.find(InstrumentSyncService.EXCHANGE, market, sym).isEmpty()
@@ -81,8 +82,8 @@ public class KlineResource {
     @GET
     @Path("/series")
     public SeriesList series(@QueryParam("market_type") String marketType, @QueryParam("interval") String interval) {
-        MarketType market = Params.marketType(marketType);
-        Interval iv = Params.interval(interval);
+        MarketType market = RequestParameters.marketType(marketType);
+        Interval iv = RequestParameters.requiredInterval(interval);
         return new SeriesList(market.wire(), iv.wire(), klines.series(market, iv));
     }
 

@@ -1,5 +1,6 @@
 package io.trapwatch.marketdata.rest;
 
+import io.trapwatch.service.rest.RequestParameters;
 import io.trapwatch.marketdata.config.MarketDataConfig;
 import io.trapwatch.marketdata.replay.ReplayClock;
 import io.trapwatch.model.Interval;
@@ -12,7 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 /** Reads and moves the replay clock, so each K-line update sees newly closed bars as in live operation. */
@@ -39,9 +39,8 @@ public class ReplayControlResource {
     @POST
     @Path("/advance")
     public Response advance(@QueryParam("bars") String bars, @QueryParam("interval") String interval) {
-        int n = Params.intInRange("bars", Params.required("bars", bars, List.of("an integer from 1 to " + MAX_BARS)), 1, MAX_BARS)
-                .orElseThrow();
-        Interval iv = Params.interval(interval);
+        int n = RequestParameters.requiredIntInRange("bars", bars, 1, MAX_BARS);
+        Interval iv = RequestParameters.requiredInterval(interval);
         return replayOnly(() -> clock.advance(n, iv));
     }
 

@@ -144,7 +144,8 @@ class InstrumentSyncTest {
         given().post("/api/market-data/instruments/sync?market_type=spot&exchange=bybit").then().statusCode(400)
                 .body("parameter", equalTo("exchange")).body("allowed", contains("binance")).body("received", equalTo("bybit"));
         given().get("/api/market-data/instruments").then().statusCode(400)
-                .body("error", equalTo("Missing market_type parameter")).body("received", nullValue());
+                .body("error", equalTo("Invalid market_type parameter"))
+                .body("detail", equalTo("market_type is required and must be one of: [spot, futures]")).body("received", nullValue());
         given().get("/api/market-data/instruments?market_type=spot&status=gone").then().statusCode(400)
                 .body("parameter", equalTo("status")).body("allowed", contains("active", "delisted"));
         assertThat(stub.requests("spot", "exchangeInfo")).isEmpty();

@@ -16,6 +16,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.hasSize;
 
 /** Reading stored bars back: ascending pages, inclusive bounds, exact decimals, 400/404 bodies. */
@@ -93,7 +94,7 @@ class KlineQueryTest {
         given().get("/api/market-data/klines?market_type=spot&symbol=BTC/USDT&interval=4h").then().statusCode(400)
                 .body("parameter", equalTo("symbol"));
         given().get("/api/market-data/klines?market_type=spot&interval=4h").then().statusCode(400)
-                .body("error", equalTo("Missing symbol parameter"));
+                .body("error", equalTo("Invalid symbol parameter")).body("detail", startsWith("symbol is required"));
         given().get("/api/market-data/klines?market_type=SPOTS&symbol=BTCUSDT&interval=4h").then().statusCode(400)
                 .body("parameter", equalTo("market_type")).body("allowed", contains("spot", "futures"));
         given().get("/api/market-data/series?market_type=spot&interval=1w").then().statusCode(400)

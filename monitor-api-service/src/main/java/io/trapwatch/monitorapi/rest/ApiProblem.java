@@ -3,10 +3,9 @@ package io.trapwatch.monitorapi.rest;
 import jakarta.ws.rs.core.Response;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
-/** A request that cannot be answered normally, with the HTTP status and JSON body the caller gets. */
+/** A request that cannot be answered normally (404, 502, 503), with the HTTP status and JSON body the caller gets; 400s are service-support's {@code BadParameterException}. */
 public class ApiProblem extends RuntimeException {
 
     private final int status;
@@ -16,30 +15,6 @@ public class ApiProblem extends RuntimeException {
         super(String.valueOf(body.get("error")));
         this.status = status;
         this.body = body;
-    }
-
-    /** 400 naming the parameter, what it may be and what it was. */
-    public static ApiProblem badParameter(String parameter, String detail, List<String> allowed, String received) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", "Invalid " + parameter + " parameter");
-        body.put("parameter", parameter);
-        body.put("detail", detail);
-        body.put("allowed", allowed);
-        body.put("received", received);
-        return new ApiProblem(400, body);
-    }
-
-    /** 400 for a start after an end; both values are echoed under their parameter names. */
-    public static ApiProblem invalidRange(String what, String startName, String startValue, String endName, String endValue) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", "Invalid " + what + " range");
-        body.put("parameter", startName);
-        body.put("detail", startName + " cannot be greater than " + endName);
-        body.put("allowed", List.of(startName + " <= " + endName));
-        body.put("received", startValue);
-        body.put(startName, startValue);
-        body.put(endName, endValue);
-        return new ApiProblem(400, body);
     }
 
     public static ApiProblem notFound(String error, String detail) {

@@ -1,5 +1,6 @@
 package io.trapwatch.monitorapi.rest;
 
+import io.trapwatch.service.rest.RequestParameters;
 import io.trapwatch.model.Interval;
 import io.trapwatch.model.MarketType;
 import io.trapwatch.monitorapi.client.KlineBar;
@@ -48,7 +49,7 @@ public class ChartDataResource {
     @APIResponse(responseCode = "503", description = "market-data-service unreachable or too slow", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public ChartDataView chart(@Parameter(description = "Monitor id", schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
                                @PathParam("monitor_id") String monitorId) throws SQLException {
-        long id = QueryParams.positiveId("monitor_id", monitorId);
+        long id = RequestParameters.positiveId("monitor_id", monitorId);
         MonitorRow m = monitors.find(id)
                 .orElseThrow(() -> ApiProblem.notFound("Monitor not found", "monitor " + id + " does not exist"));
         Interval interval = Interval.fromWire(m.interval());

@@ -1,5 +1,7 @@
 package io.trapwatch.monitorapi.rest;
 
+import io.trapwatch.service.rest.RequestParameters;
+import io.trapwatch.service.rest.BadParameterException;
 import io.trapwatch.model.Interval;
 import io.trapwatch.model.MarketType;
 import io.trapwatch.monitorapi.client.KlineBar;
@@ -55,15 +57,14 @@ public class KlineResource {
             @Parameter(description = "Last open time (inclusive), same forms as start_time") @QueryParam("end_time") String endTime,
             @Parameter(description = "Most bars to return, 1 to 1000", schema = @Schema(defaultValue = "500", minimum = "1", maximum = "1000"))
             @QueryParam("limit") String limit) {
-        String sym = QueryParams.symbol("symbol", symbol)
-                .orElseThrow(() -> ApiProblem.badParameter("symbol", "symbol is required", List.of("a Binance symbol such as BTCUSDT"), symbol));
-        Interval iv = QueryParams.requiredInterval(interval);
-        MarketType market = QueryParams.requiredMarketType(marketType);
-        Optional<Instant> start = QueryParams.instant("start_time", startTime);
-        Optional<Instant> end = QueryParams.instant("end_time", endTime);
-        int max = QueryParams.intInRange("limit", limit, 1, MAX_LIMIT).orElse(DEFAULT_LIMIT);
+        String sym = RequestParameters.requiredSymbol("symbol", symbol);
+        Interval iv = RequestParameters.requiredInterval(interval);
+        MarketType market = RequestParameters.marketType(marketType);
+        Optional<Instant> start = RequestParameters.instant("start_time", startTime);
+        Optional<Instant> end = RequestParameters.instant("end_time", endTime);
+        int max = RequestParameters.intInRange("limit", limit, 1, MAX_LIMIT).orElse(DEFAULT_LIMIT);
         if (start.isPresent() && end.isPresent() && start.get().isAfter(end.get())) {
-            throw ApiProblem.invalidRange("time", "start_time", startTime.trim(), "end_time", endTime.trim());
+            throw BadParameterException.reversedRange("time", "start_time", startTime.trim(), "end_time", endTime.trim());
         }
         // Without a start, begin `max` bar slots before the end so the newest bars, not the oldest, come back.
         Instant from = start.orElseGet(() -> end.orElseGet(Instant::now).minus(iv.length().multipliedBy(max - 1L)));

@@ -1,5 +1,8 @@
 package io.trapwatch.monitorapi.rest;
 
+import io.trapwatch.service.rest.RequestParameters;
+import io.trapwatch.service.rest.BadParameterException;
+import io.trapwatch.model.MonitorStatus;
 import io.trapwatch.monitorapi.domain.MonitorFilter;
 import io.trapwatch.monitorapi.domain.PageSelector;
 import io.trapwatch.monitorapi.repository.MonitorRow;
@@ -69,16 +72,16 @@ public class MonitorResource {
             @Parameter(description = "Monitors per page, 1 to 100", schema = @Schema(defaultValue = "20", minimum = "1", maximum = "100"))
             @QueryParam("page_size") String pageSize,
             @Context UriInfo uri) throws SQLException {
-        var statusFilter = QueryParams.status(status);
-        var intervalFilter = QueryParams.interval(interval);
-        var market = QueryParams.marketTypeOrAll(marketType);
-        Optional<LocalDate> from = QueryParams.date("start_date", startDate);
-        Optional<LocalDate> to = QueryParams.date("end_date", endDate);
+        var statusFilter = RequestParameters.oneOf("status", status, MonitorStatus.wireNames(), MonitorStatus::fromWire);
+        var intervalFilter = RequestParameters.interval(interval);
+        var market = RequestParameters.marketTypeOrAll(marketType);
+        Optional<LocalDate> from = RequestParameters.date("start_date", startDate);
+        Optional<LocalDate> to = RequestParameters.date("end_date", endDate);
         if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
-            throw ApiProblem.invalidRange("date", "start_date", startDate.trim(), "end_date", endDate.trim());
+            throw BadParameterException.reversedRange("date", "start_date", startDate.trim(), "end_date", endDate.trim());
         }
-        var symbolFilter = QueryParams.symbol("symbol", symbol);
-        int size = QueryParams.intInRange("page_size", pageSize, 1, MAX_PAGE_SIZE).orElse(DEFAULT_PAGE_SIZE);
+        var symbolFilter = RequestParameters.symbol("symbol", symbol);
+        int size = RequestParameters.pageSize(pageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
         PageSelector selector = page(page);
 
         MonitorFilter filter = new MonitorFilter(market, statusFilter, intervalFilter, symbolFilter,
@@ -99,14 +102,14 @@ public class MonitorResource {
     @APIResponse(responseCode = "404", description = "No monitor with this id", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public MonitorDetailView detail(@Parameter(description = "Monitor id", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, minimum = "1"))
                                     @PathParam("id") String id) throws SQLException {
-        long monitorId = QueryParams.positiveId("id", id);
+        long monitorId = RequestParameters.positiveId("id", id);
         MonitorRow row = monitors.find(monitorId)
                 .orElseThrow(() -> ApiProblem.notFound("Monitor not found", "monitor " + monitorId + " does not exist"));
         return views.detail(row, monitors.transitions(monitorId));
     }
 
     private static PageSelector page(String value) {
-        Optional<String> given = QueryParams.given(value);
+        Optional<String> given = RequestParameters.given(value);
         if (given.isEmpty()) {
             return PageSelector.first();
         }
@@ -121,7 +124,7 @@ public class MonitorResource {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ApiProblem.badParameter("page", "page must be a positive integer or 'last'",
+        throw new BadParameterException("page", "page must be a positive integer or 'last'",
                 List.of("an integer from 1", "last"), value);
     }
 

@@ -1,5 +1,6 @@
 package io.trapwatch.monitorapi.rest;
 
+import io.trapwatch.service.rest.RequestParameters;
 import io.trapwatch.monitorapi.repository.StatusCount;
 import io.trapwatch.monitorapi.service.StatisticsService;
 import jakarta.ws.rs.GET;
@@ -40,8 +41,8 @@ public class StatisticsResource {
             @QueryParam("market_type") String marketType,
             @Parameter(description = "Interval filter", schema = @Schema(enumeration = {"1h", "4h", "1d"}))
             @QueryParam("interval") String interval) throws SQLException {
-        var market = QueryParams.marketTypeOrAll(marketType);
-        var iv = QueryParams.interval(interval);
+        var market = RequestParameters.marketTypeOrAll(marketType);
+        var iv = RequestParameters.interval(interval);
         Instant now = Instant.now();
         List<StatusCount> cells = statistics.byStatus(market, iv);
         return new StatisticsView(cells,
