@@ -10,9 +10,8 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
-import java.util.List;
 
-/** An event written in the transaction of its cause and published later, in id order, by the drainer. */
+/** An event written in the transaction of its cause and published later, in id order, by the shared outbox drainer ({@link MonitorOutboxTable}). */
 @Entity
 @Table(name = "outbox")
 public class OutboxEntry extends PanacheEntityBase {
@@ -46,17 +45,5 @@ public class OutboxEntry extends PanacheEntityBase {
         entry.payload = payload;
         entry.createdAt = now;
         return entry;
-    }
-
-    public static List<OutboxEntry> oldest(int limit) {
-        return find("order by id").page(0, limit).list();
-    }
-
-    /** Takes the cluster-wide drain lock for the current transaction; false when another drainer holds it. */
-    public static boolean tryDrainLock() {
-        Object locked = getEntityManager()
-                .createNativeQuery("SELECT pg_try_advisory_xact_lock(hashtext('detection.outbox'))")
-                .getSingleResult();
-        return Boolean.TRUE.equals(locked);
     }
 }

@@ -2,10 +2,10 @@ package io.trapwatch.detection.service;
 
 import io.trapwatch.detection.domain.SeriesEngine;
 import io.trapwatch.detection.domain.Transition;
-import io.trapwatch.detection.messaging.OutboxDrainer;
 import io.trapwatch.detection.repository.SeriesBar;
 import io.trapwatch.detection.repository.SeriesState;
 import io.trapwatch.model.SeriesKey;
+import io.trapwatch.service.outbox.OutboxDrainer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;

@@ -5,8 +5,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.trapwatch.detection.config.DetectionConfig;
 import io.trapwatch.detection.repository.OutboxEntry;
+import io.trapwatch.service.outbox.OutboxDrainer;
 import io.trapwatch.detection.support.MarketDataStub;
 import io.trapwatch.infra.KafkaTestResource;
 import io.trapwatch.infra.PostgresTestResource;
@@ -46,7 +46,7 @@ class OutboxOutageTest {
     }
 
     @Inject
-    DetectionConfig config;
+    MonitorEventOutbox outbox;
 
     @Inject
     OutboxDrainer drainer;
@@ -57,19 +57,14 @@ class OutboxOutageTest {
         QuarkusTransaction.requiringNew().run(() -> OutboxEntry.of(topic, "spot:OUTAGEUSDT:1h", topic + "#1",
                 "{\"eventId\":\"" + topic + "#1\"}", Instant.now()).persist());
 
-        OutboxDrainer duringOutage = new OutboxDrainer();
-        duringOutage.config = config;
-        duringOutage.bootstrapServers = "127.0.0.1:1";
-        try {
-            assertThat(duringOutage.drain()).isZero();
-        } finally {
-            duringOutage.close();
+        try (OutboxDrainer duringOutage = outbox.drainerTo("127.0.0.1:1")) {
+            assertThat(duringOutage.drain().published()).isZero();
         }
         assertThat(pending(topic)).isEqualTo(1);
 
-        assertThat(drainer.drain()).isGreaterThanOrEqualTo(1);
+        assertThat(drainer.drain().published()).isGreaterThanOrEqualTo(1);
         assertThat(pending(topic)).isZero();
-        assertThat(drainer.drain()).isZero();
+        assertThat(drainer.drain().published()).isZero();
         assertThat(read(topic)).containsExactly(topic + "#1");
     }
 

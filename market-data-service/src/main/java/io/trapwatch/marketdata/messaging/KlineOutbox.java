@@ -5,6 +5,8 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
 import io.trapwatch.marketdata.config.MarketDataConfig;
 import io.trapwatch.marketdata.repository.OutboxRepository;
+import io.trapwatch.service.outbox.OutboxDrainer;
+import io.trapwatch.service.outbox.OutboxPublisher;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -15,8 +17,8 @@ import java.time.Duration;
 import java.util.UUID;
 
 /**
- * The service's kline-closed outbox: drained right after every update and, so that nothing waits for the
- * next update after a broker outage, on a fixed schedule.
+ * The service's kline-closed outbox on the shared {@link OutboxDrainer}: drained right after every update and, so
+ * that nothing waits for the next update after a broker outage, on a fixed schedule.
  */
 @ApplicationScoped
 public class KlineOutbox {
@@ -25,7 +27,6 @@ public class KlineOutbox {
     private final MarketDataConfig config;
     private final ObjectMapper mapper;
     private final String bootstrapServers;
-    private KafkaKlineEventPublisher publisher;
     private OutboxDrainer drainer;
 
     public KlineOutbox(AgroalDataSource dataSource, MarketDataConfig config, ObjectMapper mapper,
@@ -36,10 +37,16 @@ public class KlineOutbox {
         this.bootstrapServers = bootstrapServers;
     }
 
+    /** A drainer of this outbox publishing to {@code bootstrapServers} (tests stage an outage with an unreachable one). */
+    public OutboxDrainer drainerTo(String bootstrapServers, Duration maxBlock) {
+        return new OutboxDrainer(dataSource, new KlineOutboxTable(mapper),
+                new OutboxPublisher(bootstrapServers, "market-data-service-kline-closed", maxBlock),
+                config.outbox().batchSize(), config.outbox().ackTimeout());
+    }
+
     private synchronized OutboxDrainer drainer() {
         if (drainer == null) {
-            publisher = new KafkaKlineEventPublisher(bootstrapServers, Duration.ofSeconds(10), mapper);
-            drainer = new OutboxDrainer(dataSource, publisher, config.outbox().batchSize(), config.outbox().ackTimeout());
+            drainer = drainerTo(bootstrapServers, Duration.ofSeconds(10));
         }
         return drainer;
     }
@@ -65,8 +72,8 @@ public class KlineOutbox {
 
     @PreDestroy
     synchronized void close() {
-        if (publisher != null) {
-            publisher.close();
+        if (drainer != null) {
+            drainer.close();
         }
     }
 }

@@ -4,7 +4,6 @@ import io.trapwatch.model.Interval;
 import io.trapwatch.model.MarketType;
 import io.trapwatch.model.SeriesKey;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,23 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** Statements on {@code market_data.kline_outbox}; they run on the connection the caller holds. */
+/** Reads of {@code market_data.kline_outbox} (the shared drainer locks and deletes); on the caller's connection. */
 public final class OutboxRepository {
 
-    /** Serialises drainers across service instances, so events of a series leave in id order. */
-    private static final long DRAIN_LOCK = 0x6b6c696e65L;
-
     private OutboxRepository() {
-    }
-
-    public static boolean tryDrainLock(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
-            ps.setLong(1, DRAIN_LOCK);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        }
     }
 
     /** The oldest queued events with their bars, in id order. */
@@ -48,15 +34,6 @@ public final class OutboxRepository {
                 }
             }
             return entries;
-        }
-    }
-
-    public static void delete(Connection c, List<Long> ids) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM kline_outbox WHERE id = ANY(?)")) {
-            Array array = c.createArrayOf("bigint", ids.toArray());
-            ps.setArray(1, array);
-            ps.executeUpdate();
-            array.free();
         }
     }
 

@@ -18,6 +18,7 @@ import io.trapwatch.model.Interval;
 import io.trapwatch.model.Kline;
 import io.trapwatch.model.MarketType;
 import io.trapwatch.model.SeriesKey;
+import io.trapwatch.service.outbox.OutboxDrainer;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,8 +75,7 @@ class OutboxTest {
         assertThat(outbox.pending(null)).isEqualTo(120);
 
         try (KlineClosedTopic topic = new KlineClosedTopic();
-             KafkaKlineEventPublisher unreachable = new KafkaKlineEventPublisher("127.0.0.1:1", Duration.ofSeconds(1), mapper)) {
-            OutboxDrainer duringOutage = new OutboxDrainer(dataSource, unreachable, 50, Duration.ofSeconds(2));
+             OutboxDrainer duringOutage = outbox.drainerTo("127.0.0.1:1", Duration.ofSeconds(1))) {
             OutboxDrainer.Result failed = duringOutage.drain();
             assertThat(failed.published()).isZero();
             assertThat(failed.complete()).isFalse();
