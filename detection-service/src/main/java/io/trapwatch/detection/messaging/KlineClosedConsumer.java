@@ -1,13 +1,14 @@
 package io.trapwatch.detection.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import io.trapwatch.detection.service.ClosedBar;
 import io.trapwatch.detection.service.LiveBarIntake;
 import io.trapwatch.model.KlineClosed;
+import io.trapwatch.model.KlineClosedValidator;
 import io.trapwatch.model.SeriesKey;
 import io.trapwatch.model.Topics;
+import io.trapwatch.service.messaging.EventReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -32,21 +33,19 @@ public class KlineClosedConsumer {
     private static final Logger LOG = Logger.getLogger(KlineClosedConsumer.class);
 
     @Inject
-    ObjectMapper mapper;
+    LiveBarIntake intake;
+
+    private final EventReader<KlineClosed> reader;
 
     @Inject
-    LiveBarIntake intake;
+    KlineClosedConsumer(ObjectMapper mapper) {
+        this.reader = new EventReader<>(mapper, KlineClosed.class, KlineClosedValidator::problem);
+    }
 
     @Incoming(Topics.KLINE_CLOSED_IN)
     @Blocking
     public void onKlineClosed(List<String> records) {
-        List<KlineClosed> events = new ArrayList<>(records.size());
-        for (String json : records) {
-            KlineClosed event = parse(json);
-            if (event != null) {
-                events.add(event);
-            }
-        }
+        List<KlineClosed> events = reader.readAll(records);
         if (events.isEmpty()) {
             return;
         }
@@ -66,21 +65,6 @@ public class KlineClosedConsumer {
                     LOG.errorf("kline-closed event %s failed and is skipped: %s", e.eventId(), failure.getMessage());
                 }
             }
-        }
-    }
-
-    /** A record nobody can ever parse, or an incomplete event, is dropped: it must not stop the series behind it. */
-    private KlineClosed parse(String json) {
-        try {
-            KlineClosed event = mapper.readValue(json, KlineClosed.class);
-            if (event.marketType() == null || event.symbol() == null || event.interval() == null || event.kline() == null) {
-                LOG.errorf("dropping incomplete kline-closed event %s", event.eventId());
-                return null;
-            }
-            return event;
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            LOG.errorf("dropping unreadable kline-closed record: %s", e.getMessage());
-            return null;
         }
     }
 }

@@ -31,7 +31,7 @@ public class MonitorProjector {
         this.repository = repository;
     }
 
-    /** Returns how many monitors the batch created or changed. Events must already have passed {@code EventCheck}. */
+    /** Returns how many monitors the batch created or changed. Events must already have passed {@code MonitorStateChangedValidator}. */
     @Transactional
     public int apply(List<MonitorStateChanged> events) throws SQLException {
         SortedMap<String, MonitorStateChanged> newest = NewestEvents.byMonitor(events);

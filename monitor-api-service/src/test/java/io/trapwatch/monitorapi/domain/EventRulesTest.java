@@ -3,6 +3,7 @@ package io.trapwatch.monitorapi.domain;
 import io.trapwatch.model.Interval;
 import io.trapwatch.model.MarketType;
 import io.trapwatch.model.MonitorStateChanged;
+import io.trapwatch.model.MonitorStateChangedValidator;
 import io.trapwatch.model.MonitorStatus;
 import io.trapwatch.monitorapi.support.Events;
 import org.junit.jupiter.api.Test;
@@ -39,15 +40,15 @@ class EventRulesTest {
     @Test
     void incompleteEventsAreNamedNotGuessed() {
         MonitorStateChanged ok = m.version(2);
-        assertThat(EventCheck.problem(ok)).isEmpty();
-        assertThat(EventCheck.problem(with(ok, List.of()))).contains("the transition log is empty");
+        assertThat(MonitorStateChangedValidator.problem(ok)).isEmpty();
+        assertThat(MonitorStateChangedValidator.problem(with(ok, List.of()))).contains("the transition log is empty");
         List<MonitorStateChanged.Transition> twice = new ArrayList<>(ok.transitions());
         twice.add(ok.transitions().get(1));
-        assertThat(EventCheck.problem(with(ok, twice))).contains("transition sequence 2 appears twice");
+        assertThat(MonitorStateChangedValidator.problem(with(ok, twice))).contains("transition sequence 2 appears twice");
         MonitorStateChanged noKey = new MonitorStateChanged(ok.eventId(), 1, " ", 2, ok.marketType(), ok.symbol(), ok.interval(),
                 ok.triggerTime(), ok.triggerPrice(), ok.triggerVolume(), ok.triggerHigh(), ok.triggerLow(), ok.status(),
                 true, false, false, ok.lastBarTime(), ok.lastClose(), ok.transitions(), ok.occurredAt());
-        assertThat(EventCheck.problem(noKey)).isPresent();
+        assertThat(MonitorStateChangedValidator.problem(noKey)).isPresent();
     }
 
     private static MonitorStateChanged with(MonitorStateChanged e, List<MonitorStateChanged.Transition> log) {

@@ -1,0 +1,54 @@
+package io.trapwatch.service.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Reads the JSON records of one event type and keeps those its validator (beside the wire type in common-model)
+ * accepts. A record nobody can ever read, or one the validator rejects, is logged and dropped: it must not stop
+ * the records behind it.
+ */
+public final class EventReader<T> {
+
+    private static final Logger LOG = Logger.getLogger(EventReader.class);
+
+    private final ObjectMapper mapper;
+    private final Class<T> type;
+    private final Function<T, Optional<String>> validator;
+
+    public EventReader(ObjectMapper mapper, Class<T> type, Function<T, Optional<String>> validator) {
+        this.mapper = mapper;
+        this.type = type;
+        this.validator = validator;
+    }
+
+    public Optional<T> read(String json) {
+        try {
+            T event = json == null ? null : mapper.readValue(json, type);
+            Optional<String> problem = event == null ? Optional.of("empty record") : validator.apply(event);
+            if (problem.isPresent()) {
+                LOG.errorf("dropping %s record: %s", type.getSimpleName(), problem.get());
+                return Optional.empty();
+            }
+            return Optional.of(event);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            LOG.errorf("dropping unreadable %s record: %s", type.getSimpleName(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The usable events of a polled batch, in record order. */
+    public List<T> readAll(List<String> records) {
+        List<T> events = new ArrayList<>(records.size());
+        for (String json : records) {
+            read(json).ifPresent(events::add);
+        }
+        return events;
+    }
+}
