@@ -1,20 +1,13 @@
 package io.trapwatch.detection;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.trapwatch.detection.support.MarketDataStub;
-import io.trapwatch.infra.KafkaTestResource;
-import io.trapwatch.infra.PostgresTestResource;
+import io.trapwatch.detection.support.ServiceTest;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
 /** The service starts against the real database and broker and reports itself ready. */
-@QuarkusTest
-@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = MarketDataStub.class, restrictToAnnotatedClass = false)
+@ServiceTest
 class FoundationTest {
 
     @Test

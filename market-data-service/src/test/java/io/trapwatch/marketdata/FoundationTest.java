@@ -1,10 +1,7 @@
 package io.trapwatch.marketdata;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.trapwatch.infra.KafkaTestResource;
-import io.trapwatch.infra.PostgresTestResource;
+import io.trapwatch.marketdata.support.ServiceTest;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,9 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 /** The service starts against the real database and broker, and both are really usable. */
-@QuarkusTest
-@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+@ServiceTest
 class FoundationTest {
 
     @Inject

@@ -3,7 +3,7 @@ package io.trapwatch.detection.client;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import io.trapwatch.detection.service.ClosedBar;
+import io.trapwatch.detection.domain.ClosedBar;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package io.trapwatch.detection.client;
 
-import io.trapwatch.detection.service.ClosedBar;
+import io.trapwatch.detection.domain.ClosedBar;
 import io.trapwatch.model.Interval;
 import io.trapwatch.model.MarketType;
 import io.trapwatch.model.SeriesKey;

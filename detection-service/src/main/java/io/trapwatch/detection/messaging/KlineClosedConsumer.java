@@ -2,7 +2,7 @@ package io.trapwatch.detection.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
-import io.trapwatch.detection.service.ClosedBar;
+import io.trapwatch.detection.domain.ClosedBar;
 import io.trapwatch.detection.service.LiveBarIntake;
 import io.trapwatch.model.KlineClosed;
 import io.trapwatch.model.KlineClosedValidator;

@@ -1,7 +1,7 @@
 package io.trapwatch.detection.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.trapwatch.detection.service.ClosedBar;
+import io.trapwatch.detection.domain.ClosedBar;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

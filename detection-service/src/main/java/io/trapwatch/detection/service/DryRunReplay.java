@@ -1,5 +1,6 @@
 package io.trapwatch.detection.service;
 
+import io.trapwatch.detection.domain.ClosedBar;
 import io.trapwatch.detection.domain.DetectionSettings;
 import io.trapwatch.detection.domain.MonitorState;
 import io.trapwatch.detection.domain.SeriesEngine;

@@ -1,6 +1,7 @@
 package io.trapwatch.detection.service;
 
 import io.trapwatch.detection.client.MarketDataBars;
+import io.trapwatch.detection.domain.ClosedBar;
 import io.trapwatch.detection.repository.SeriesState;
 import io.trapwatch.model.SeriesKey;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,6 @@
 package io.trapwatch.detection.service;
 
+import io.trapwatch.detection.domain.ClosedBar;
 import io.trapwatch.detection.repository.Monitor;
 import io.trapwatch.detection.repository.MonitorTransition;
 import io.trapwatch.model.MonitorStateChanged;

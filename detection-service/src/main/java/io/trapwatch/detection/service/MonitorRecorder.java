@@ -2,6 +2,7 @@ package io.trapwatch.detection.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trapwatch.detection.domain.ClosedBar;
 import io.trapwatch.detection.domain.MonitorState;
 import io.trapwatch.detection.domain.Transition;
 import io.trapwatch.detection.repository.Monitor;

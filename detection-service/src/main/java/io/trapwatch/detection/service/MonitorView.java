@@ -2,6 +2,7 @@ package io.trapwatch.detection.service;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.trapwatch.detection.domain.ClosedBar;
 import io.trapwatch.detection.repository.Monitor;
 import io.trapwatch.model.Interval;
 import io.trapwatch.model.MarketType;

@@ -1,5 +1,6 @@
 package io.trapwatch.detection.service;
 
+import io.trapwatch.detection.domain.ClosedBar;
 import io.trapwatch.detection.domain.SeriesEngine;
 import io.trapwatch.detection.domain.Transition;
 import io.trapwatch.detection.repository.SeriesBar;
@@ -10,8 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,13 +2,11 @@ package io.trapwatch.detection.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
 import io.trapwatch.detection.support.MarketDataStub;
 import io.trapwatch.detection.support.PlantedBars;
+import io.trapwatch.detection.support.ServiceTest;
 import io.trapwatch.infra.KafkaTestResource;
-import io.trapwatch.infra.PostgresTestResource;
 import io.trapwatch.model.Interval;
 import io.trapwatch.model.Kline;
 import io.trapwatch.model.KlineClosed;
@@ -62,10 +60,7 @@ import java.util.stream.Stream;
  *    market-data stub over HTTP; one dry-run scan per market and interval is started through the endpoint and
  *    the time until all are done is printed.
  */
-@QuarkusTest
-@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = MarketDataStub.class, restrictToAnnotatedClass = false)
+@ServiceTest
 class DetectionBenchmark {
 
     private static final int SERIES = 500;

@@ -1,6 +1,6 @@
 package io.trapwatch.detection.client;
 
-import io.trapwatch.detection.service.ClosedBar;
+import io.trapwatch.detection.domain.ClosedBar;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

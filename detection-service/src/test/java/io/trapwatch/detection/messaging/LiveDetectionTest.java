@@ -1,13 +1,10 @@
 package io.trapwatch.detection.messaging;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 import io.trapwatch.detection.support.DetectionFixture;
 import io.trapwatch.detection.support.MarketDataStub;
 import io.trapwatch.detection.support.PlantedBars;
 import io.trapwatch.detection.support.PlantedLifecycle;
-import io.trapwatch.infra.KafkaTestResource;
-import io.trapwatch.infra.PostgresTestResource;
+import io.trapwatch.detection.support.ServiceTest;
 import io.trapwatch.model.Kline;
 import io.trapwatch.model.KlineClosed;
 import io.trapwatch.model.SeriesKey;
@@ -21,10 +18,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The live path end to end: kline-closed on the real broker → PostgreSQL → monitor-state-changed on the broker. */
-@QuarkusTest
-@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = MarketDataStub.class, restrictToAnnotatedClass = false)
+@ServiceTest
 class LiveDetectionTest {
 
     @Inject

@@ -1,15 +1,12 @@
 package io.trapwatch.detection.messaging;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.trapwatch.detection.repository.OutboxEntry;
-import io.trapwatch.service.outbox.OutboxDrainer;
-import io.trapwatch.detection.support.MarketDataStub;
+import io.trapwatch.detection.support.ServiceTest;
 import io.trapwatch.infra.KafkaTestResource;
-import io.trapwatch.infra.PostgresTestResource;
+import io.trapwatch.service.outbox.OutboxDrainer;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,11 +24,8 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A transition whose event cannot reach the broker stays in the outbox and is published exactly once later. */
-@QuarkusTest
+@ServiceTest
 @TestProfile(OutboxOutageTest.ManualDrain.class)
-@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = MarketDataStub.class, restrictToAnnotatedClass = false)
 class OutboxOutageTest {
 
     /**

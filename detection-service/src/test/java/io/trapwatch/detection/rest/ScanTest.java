@@ -2,15 +2,12 @@ package io.trapwatch.detection.rest;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.trapwatch.detection.support.DetectionFixture;
 import io.trapwatch.detection.support.MarketDataStub;
 import io.trapwatch.detection.support.PlantedBars;
 import io.trapwatch.detection.support.PlantedLifecycle;
-import io.trapwatch.infra.KafkaTestResource;
-import io.trapwatch.infra.PostgresTestResource;
+import io.trapwatch.detection.support.ServiceTest;
 import io.trapwatch.model.SeriesKey;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -27,10 +24,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
 /** Catch-up and dry-run scans over market-data-service's stored bars, and their equivalence with the live path (D15). */
-@QuarkusTest
-@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = MarketDataStub.class, restrictToAnnotatedClass = false)
+@ServiceTest
 class ScanTest {
 
     @Inject

@@ -1,13 +1,9 @@
 package io.trapwatch.detection.service;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 import io.trapwatch.detection.support.DetectionFixture;
-import io.trapwatch.detection.support.MarketDataStub;
 import io.trapwatch.detection.support.PlantedBars;
 import io.trapwatch.detection.support.PlantedLifecycle;
-import io.trapwatch.infra.KafkaTestResource;
-import io.trapwatch.infra.PostgresTestResource;
+import io.trapwatch.detection.support.ServiceTest;
 import io.trapwatch.model.Kline;
 import io.trapwatch.model.SeriesKey;
 import jakarta.inject.Inject;
@@ -21,10 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A restart in the middle of a series: the in-memory engines are forgotten, and the next bars rebuild them
  * from this service's own tables. The outcome equals an uninterrupted run.
  */
-@QuarkusTest
-@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = MarketDataStub.class, restrictToAnnotatedClass = false)
+@ServiceTest
 class RestartTest {
 
     @Inject

@@ -1,7 +1,5 @@
 package io.trapwatch.marketdata.rest;
 
-import java.util.function.Function;
-import io.trapwatch.service.rest.RequestParameters;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.smallrye.common.annotation.Blocking;
@@ -10,12 +8,14 @@ import io.trapwatch.marketdata.repository.InstrumentRow;
 import io.trapwatch.marketdata.service.InstrumentSyncService;
 import io.trapwatch.marketdata.service.SyncResult;
 import io.trapwatch.model.MarketType;
+import io.trapwatch.service.rest.RequestParameters;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.function.Function;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,5 @@
 package io.trapwatch.marketdata.rest;
 
-import io.trapwatch.service.rest.RequestParameters;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.smallrye.common.annotation.Blocking;
@@ -15,6 +14,7 @@ import io.trapwatch.model.Interval;
 import io.trapwatch.model.Kline;
 import io.trapwatch.model.MarketType;
 import io.trapwatch.model.SeriesKey;
+import io.trapwatch.service.rest.RequestParameters;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

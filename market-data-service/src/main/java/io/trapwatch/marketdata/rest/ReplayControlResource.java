@@ -1,9 +1,9 @@
 package io.trapwatch.marketdata.rest;
 
-import io.trapwatch.service.rest.RequestParameters;
 import io.trapwatch.marketdata.config.MarketDataConfig;
 import io.trapwatch.marketdata.replay.ReplayClock;
 import io.trapwatch.model.Interval;
+import io.trapwatch.service.rest.RequestParameters;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

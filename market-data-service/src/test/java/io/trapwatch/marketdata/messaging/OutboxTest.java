@@ -4,16 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.trapwatch.infra.KafkaTestResource;
-import io.trapwatch.infra.PostgresTestResource;
 import io.trapwatch.marketdata.domain.KlineRowParser;
 import io.trapwatch.marketdata.repository.KlineRepository;
 import io.trapwatch.marketdata.support.BinanceStub;
-import io.trapwatch.marketdata.support.BinanceStubResource;
 import io.trapwatch.marketdata.support.Db;
 import io.trapwatch.marketdata.support.KlineClosedTopic;
+import io.trapwatch.marketdata.support.ServiceTest;
 import io.trapwatch.model.Interval;
 import io.trapwatch.model.Kline;
 import io.trapwatch.model.MarketType;
@@ -34,10 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Bars stored while the broker is unreachable (or the service dies before publishing) keep their events in
  * the outbox; the next drain publishes each exactly once, in order, and a repeated store queues nothing.
  */
-@QuarkusTest
-@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = BinanceStubResource.class, restrictToAnnotatedClass = false)
+@ServiceTest
 class OutboxTest {
 
     @Inject

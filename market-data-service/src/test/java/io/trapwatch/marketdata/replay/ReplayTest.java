@@ -3,15 +3,11 @@ package io.trapwatch.marketdata.replay;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.trapwatch.infra.KafkaTestResource;
-import io.trapwatch.infra.PostgresTestResource;
 import io.trapwatch.marketdata.support.BinanceStub;
-import io.trapwatch.marketdata.support.BinanceStubResource;
 import io.trapwatch.marketdata.support.Db;
 import io.trapwatch.marketdata.support.KlineClosedTopic;
+import io.trapwatch.marketdata.support.ServiceTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,11 +26,8 @@ import static org.hamcrest.Matchers.hasSize;
  * Replay mode: the service serves the recorded data set as Binance would at the replay clock and ingests
  * it through its ordinary REST client; advancing the clock makes newly closed bars appear.
  */
-@QuarkusTest
+@ServiceTest
 @TestProfile(ReplayProfile.class)
-@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = BinanceStubResource.class, restrictToAnnotatedClass = false)
 class ReplayTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();

@@ -1,13 +1,9 @@
 package io.trapwatch.marketdata.rest;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.trapwatch.infra.KafkaTestResource;
-import io.trapwatch.infra.PostgresTestResource;
 import io.trapwatch.marketdata.support.BinanceStub;
-import io.trapwatch.marketdata.support.BinanceStubResource;
 import io.trapwatch.marketdata.support.Db;
+import io.trapwatch.marketdata.support.ServiceTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,14 +12,11 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
 
 /** Reading stored bars back: ascending pages, inclusive bounds, exact decimals, 400/404 bodies. */
-@QuarkusTest
-@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = BinanceStubResource.class, restrictToAnnotatedClass = false)
+@ServiceTest
 class KlineQueryTest {
 
     @Inject

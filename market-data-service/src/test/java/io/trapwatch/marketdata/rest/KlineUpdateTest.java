@@ -4,16 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
-import io.trapwatch.infra.KafkaTestResource;
-import io.trapwatch.infra.PostgresTestResource;
 import io.trapwatch.marketdata.support.BinanceStub;
 import io.trapwatch.marketdata.support.BinanceStub.Fault;
-import io.trapwatch.marketdata.support.BinanceStubResource;
 import io.trapwatch.marketdata.support.Db;
 import io.trapwatch.marketdata.support.KlineClosedTopic;
+import io.trapwatch.marketdata.support.ServiceTest;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -39,10 +35,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 /** K-line updates against recorded Binance answers over HTTP, stored in PostgreSQL, published to the real broker. */
-@QuarkusTest
-@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = BinanceStubResource.class, restrictToAnnotatedClass = false)
+@ServiceTest
 class KlineUpdateTest {
 
     private static final long H4 = 4 * 3_600_000L;

@@ -1,6 +1,5 @@
 package io.trapwatch.monitorapi.rest;
 
-import io.trapwatch.service.rest.RequestParameters;
 import io.trapwatch.model.Interval;
 import io.trapwatch.model.MarketType;
 import io.trapwatch.monitorapi.client.KlineBar;
@@ -8,6 +7,7 @@ import io.trapwatch.monitorapi.client.MarketDataBars;
 import io.trapwatch.monitorapi.domain.ChartWindow;
 import io.trapwatch.monitorapi.repository.MonitorRow;
 import io.trapwatch.monitorapi.service.MonitorQueryService;
+import io.trapwatch.service.rest.RequestParameters;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;

@@ -1,11 +1,11 @@
 package io.trapwatch.monitorapi.rest;
 
-import io.trapwatch.service.rest.RequestParameters;
-import io.trapwatch.service.rest.BadParameterException;
 import io.trapwatch.model.Interval;
 import io.trapwatch.model.MarketType;
 import io.trapwatch.monitorapi.client.KlineBar;
 import io.trapwatch.monitorapi.client.MarketDataBars;
+import io.trapwatch.service.rest.BadParameterException;
+import io.trapwatch.service.rest.RequestParameters;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;

@@ -1,13 +1,13 @@
 package io.trapwatch.monitorapi.rest;
 
-import io.trapwatch.service.rest.RequestParameters;
-import io.trapwatch.service.rest.BadParameterException;
 import io.trapwatch.model.MonitorStatus;
 import io.trapwatch.monitorapi.domain.MonitorFilter;
 import io.trapwatch.monitorapi.domain.PageSelector;
 import io.trapwatch.monitorapi.repository.MonitorRow;
 import io.trapwatch.monitorapi.service.MonitorListing;
 import io.trapwatch.monitorapi.service.MonitorQueryService;
+import io.trapwatch.service.rest.BadParameterException;
+import io.trapwatch.service.rest.RequestParameters;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;

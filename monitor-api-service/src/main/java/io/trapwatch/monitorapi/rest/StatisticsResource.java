@@ -1,8 +1,8 @@
 package io.trapwatch.monitorapi.rest;
 
-import io.trapwatch.service.rest.RequestParameters;
 import io.trapwatch.monitorapi.repository.StatusCount;
 import io.trapwatch.monitorapi.service.StatisticsService;
+import io.trapwatch.service.rest.RequestParameters;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

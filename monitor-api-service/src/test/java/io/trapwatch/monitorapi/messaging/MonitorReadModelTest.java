@@ -1,10 +1,6 @@
 package io.trapwatch.monitorapi.messaging;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.trapwatch.infra.KafkaTestResource;
-import io.trapwatch.infra.PostgresTestResource;
 import io.trapwatch.model.Interval;
 import io.trapwatch.model.MarketType;
 import io.trapwatch.model.MonitorStatus;
@@ -12,7 +8,7 @@ import io.trapwatch.model.Topics;
 import io.trapwatch.monitorapi.support.Api;
 import io.trapwatch.monitorapi.support.Broker;
 import io.trapwatch.monitorapi.support.Events;
-import io.trapwatch.monitorapi.support.MarketDataStubResource;
+import io.trapwatch.monitorapi.support.ServiceTest;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -27,10 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Events produced to the real broker, projected into PostgreSQL, read back through the REST API. */
-@QuarkusTest
-@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = MarketDataStubResource.class, restrictToAnnotatedClass = false)
+@ServiceTest
 class MonitorReadModelTest {
 
     private static final Instant TRIGGER = Instant.parse("2025-11-26T08:00:00Z");

@@ -1,10 +1,7 @@
 package io.trapwatch.monitorapi.messaging;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 import io.trapwatch.infra.KafkaTestResource;
-import io.trapwatch.infra.PostgresTestResource;
 import io.trapwatch.model.Interval;
 import io.trapwatch.model.MarketType;
 import io.trapwatch.model.MonitorStatus;
@@ -12,7 +9,7 @@ import io.trapwatch.model.Topics;
 import io.trapwatch.monitorapi.support.Api;
 import io.trapwatch.monitorapi.support.Broker;
 import io.trapwatch.monitorapi.support.Events;
-import io.trapwatch.monitorapi.support.MarketDataStubResource;
+import io.trapwatch.monitorapi.support.ServiceTest;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -44,10 +41,7 @@ import static org.awaitility.Awaitility.await;
  * The read model is disposable: emptying the schema and feeding both topics from the beginning through the live
  * consumers' own entry points gives back the same view (ids aside, which are this service's own sequence).
  */
-@QuarkusTest
-@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = MarketDataStubResource.class, restrictToAnnotatedClass = false)
+@ServiceTest
 class ReadModelRebuildTest {
 
     @Inject

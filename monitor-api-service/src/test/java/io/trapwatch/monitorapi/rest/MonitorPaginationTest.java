@@ -1,17 +1,13 @@
 package io.trapwatch.monitorapi.rest;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
-import io.trapwatch.infra.KafkaTestResource;
-import io.trapwatch.infra.PostgresTestResource;
 import io.trapwatch.model.Interval;
 import io.trapwatch.model.MarketType;
 import io.trapwatch.model.MonitorStateChanged;
 import io.trapwatch.monitorapi.support.Broker;
 import io.trapwatch.monitorapi.support.Events;
-import io.trapwatch.monitorapi.support.MarketDataStubResource;
+import io.trapwatch.monitorapi.support.ServiceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,10 +26,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 /** 45 monitors of one symbol paged by 20: counts, order, and next/previous links at every edge. */
-@QuarkusTest
-@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = MarketDataStubResource.class, restrictToAnnotatedClass = false)
+@ServiceTest
 class MonitorPaginationTest {
 
     private static final String SYMBOL = Events.uniqueSymbol();

@@ -2,7 +2,6 @@ package io.trapwatch.service.outbox;
 
 import org.jboss.logging.Logger;
 
-import javax.sql.DataSource;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
 
 /**
  * The one transactional-outbox drainer: publishes a service's {@link OutboxTable} in id order and deletes exactly the

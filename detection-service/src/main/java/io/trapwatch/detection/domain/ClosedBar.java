@@ -1,6 +1,5 @@
-package io.trapwatch.detection.service;
+package io.trapwatch.detection.domain;
 
-import io.trapwatch.detection.domain.Bar;
 import io.trapwatch.model.Kline;
 
 import java.math.BigDecimal;
@@ -33,7 +32,7 @@ public record ClosedBar(Instant openTime, BigDecimal open, BigDecimal high, BigD
     }
 
     /** Same number, canonical scale: 42000.10000000 and 42000.100000000000000000 both become 42000.1 (never negative scale). */
-    static BigDecimal exact(BigDecimal value) {
+    public static BigDecimal exact(BigDecimal value) {
         BigDecimal stripped = value.stripTrailingZeros();
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
