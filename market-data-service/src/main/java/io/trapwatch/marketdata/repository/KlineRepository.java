@@ -215,4 +215,13 @@ public class KlineRepository {
         ps.setArray(index, array);
         return index + 1;
     }
+
+    /** kline-closed events still queued in the outbox: all of them, or those one update run created. */
+    public long pendingEvents(UUID updateRun) {
+        try (Connection c = dataSource.getConnection()) {
+            return OutboxRepository.pending(c, updateRun);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

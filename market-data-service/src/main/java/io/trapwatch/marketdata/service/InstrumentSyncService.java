@@ -5,7 +5,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.trapwatch.marketdata.client.BinanceClients;
 import io.trapwatch.marketdata.client.BinanceMarketClient;
 import io.trapwatch.marketdata.client.ExchangeException;
-import io.trapwatch.marketdata.domain.ExchangeInfoParser;
+import io.trapwatch.marketdata.client.ExchangeInfoParser;
 import io.trapwatch.marketdata.domain.ListedInstrument;
 import io.trapwatch.marketdata.domain.MalformedResponseException;
 import io.trapwatch.marketdata.repository.InstrumentRepository;

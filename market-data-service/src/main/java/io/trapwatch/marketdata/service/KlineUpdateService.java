@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.trapwatch.marketdata.client.BinanceClients;
 import io.trapwatch.marketdata.client.BinanceMarketClient;
+import io.trapwatch.marketdata.client.KlineRowParser;
 import io.trapwatch.marketdata.config.MarketDataConfig;
-import io.trapwatch.marketdata.domain.KlineRowParser;
 import io.trapwatch.marketdata.domain.ParsedKlines;
-import io.trapwatch.marketdata.messaging.KlineOutbox;
 import io.trapwatch.marketdata.repository.InstrumentRepository;
 import io.trapwatch.marketdata.repository.InstrumentRow;
 import io.trapwatch.marketdata.repository.KlineRepository;
@@ -15,6 +14,7 @@ import io.trapwatch.model.Interval;
 import io.trapwatch.model.Kline;
 import io.trapwatch.model.MarketType;
 import io.trapwatch.model.SeriesKey;
+import io.trapwatch.service.outbox.OutboxDrainer;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -49,14 +49,14 @@ public class KlineUpdateService {
     private final BinanceClients clients;
     private final InstrumentRepository instruments;
     private final KlineRepository klines;
-    private final KlineOutbox outbox;
+    private final OutboxDrainer outbox;
     private final MarketDataConfig config;
     private final KlineRowParser parser;
     private final Map<String, ReentrantLock> runningUpdates = new ConcurrentHashMap<>();
     private final Semaphore storeSlots;
 
     public KlineUpdateService(BinanceClients clients, InstrumentRepository instruments, KlineRepository klines,
-                              KlineOutbox outbox, MarketDataConfig config, ObjectMapper mapper) {
+                              OutboxDrainer outbox, MarketDataConfig config, ObjectMapper mapper) {
         this.clients = clients;
         this.instruments = instruments;
         this.klines = klines;
@@ -237,7 +237,7 @@ public class KlineUpdateService {
 
     private long drainAndCountQueued(UUID run) {
         outbox.drain();
-        return outbox.pending(run);
+        return klines.pendingEvents(run);
     }
 
     private List<String> activeSymbols(MarketType market) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.trapwatch.marketdata.domain.KlineRowParser;
+import io.trapwatch.marketdata.client.KlineRowParser;
 import io.trapwatch.marketdata.repository.KlineRepository;
 import io.trapwatch.marketdata.support.BinanceStub;
 import io.trapwatch.marketdata.support.Db;
@@ -43,6 +43,9 @@ class OutboxTest {
     KlineOutbox outbox;
 
     @Inject
+    OutboxDrainer drainer;
+
+    @Inject
     ObjectMapper mapper;
 
     @BeforeEach
@@ -65,19 +68,19 @@ class OutboxTest {
         assertThat(stored).isEqualTo(120);
         // Storing the same bars again (a re-run) inserts nothing and queues nothing.
         assertThat(QuarkusTransaction.requiringNew().call(() -> klines.insertNew(series, bars, UUID.randomUUID()))).isZero();
-        assertThat(outbox.pending(null)).isEqualTo(120);
+        assertThat(klines.pendingEvents(null)).isEqualTo(120);
 
         try (KlineClosedTopic topic = new KlineClosedTopic();
              OutboxDrainer duringOutage = outbox.drainerTo("127.0.0.1:1", Duration.ofSeconds(1))) {
             OutboxDrainer.Result failed = duringOutage.drain();
             assertThat(failed.published()).isZero();
             assertThat(failed.complete()).isFalse();
-            assertThat(outbox.pending(run)).isEqualTo(120);
+            assertThat(klines.pendingEvents(run)).isEqualTo(120);
 
-            OutboxDrainer.Result recovered = outbox.drain();
+            OutboxDrainer.Result recovered = drainer.drain();
             assertThat(recovered.published()).isEqualTo(120);
             assertThat(recovered.complete()).isTrue();
-            assertThat(outbox.pending(null)).isZero();
+            assertThat(klines.pendingEvents(null)).isZero();
 
             List<ConsumerRecord<String, String>> events = topic.read(120, Duration.ofSeconds(30));
             assertThat(events).hasSize(120);
@@ -91,7 +94,7 @@ class OutboxTest {
             assertThat(firstEvent.get("kline").get("volume").asText()).isEqualTo("0.00000000");
 
             // Nothing left: another drain publishes nothing.
-            assertThat(outbox.drain().published()).isZero();
+            assertThat(drainer.drain().published()).isZero();
             assertThat(topic.read(0, Duration.ZERO)).isEmpty();
         }
     }

@@ -1,7 +1,6 @@
 package io.trapwatch.monitorapi.domain;
 
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -13,12 +12,23 @@ import java.util.Map;
  * scales (ratios 2 dp, prices, price efficiency, MAs and ATR 8 dp, MA25 slope 6 dp). {@code values} keeps the
  * unrounded snapshot exactly as detection-service recorded it. A field whose detector did not run is null.
  */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record IndicatorSnapshotView(int sequence, Instant snapshotTime, String reason, String klineClosePrice,
-                                    String rvolRatio, String amplitudeRatio, String upperShadowRatio,
-                                    String volumeRetentionRatio, Boolean keyLevelBreach, String priceEfficiency,
-                                    String ma7, String ma25, String ma25Slope, Boolean obvDivergence, String atr,
-                                    Boolean atrCompression, Map<String, Object> values) {
+public record IndicatorSnapshotView(int sequence,
+                                    @JsonProperty("snapshot_time") Instant snapshotTime,
+                                    String reason,
+                                    @JsonProperty("kline_close_price") String klineClosePrice,
+                                    @JsonProperty("rvol_ratio") String rvolRatio,
+                                    @JsonProperty("amplitude_ratio") String amplitudeRatio,
+                                    @JsonProperty("upper_shadow_ratio") String upperShadowRatio,
+                                    @JsonProperty("volume_retention_ratio") String volumeRetentionRatio,
+                                    @JsonProperty("key_level_breach") Boolean keyLevelBreach,
+                                    @JsonProperty("price_efficiency") String priceEfficiency,
+                                    String ma7,
+                                    String ma25,
+                                    @JsonProperty("ma25_slope") String ma25Slope,
+                                    @JsonProperty("obv_divergence") Boolean obvDivergence,
+                                    String atr,
+                                    @JsonProperty("atr_compression") Boolean atrCompression,
+                                    Map<String, Object> values) {
 
     public static IndicatorSnapshotView of(int sequence, Instant barTime, String reason, BigDecimal barClose,
                                            Map<String, Object> values) {

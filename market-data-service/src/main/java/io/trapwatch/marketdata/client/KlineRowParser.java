@@ -1,8 +1,10 @@
-package io.trapwatch.marketdata.domain;
+package io.trapwatch.marketdata.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trapwatch.marketdata.domain.MalformedResponseException;
+import io.trapwatch.marketdata.domain.ParsedKlines;
 import io.trapwatch.model.Kline;
 
 import java.math.BigDecimal;

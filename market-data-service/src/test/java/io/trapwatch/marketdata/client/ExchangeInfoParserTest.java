@@ -1,8 +1,11 @@
-package io.trapwatch.marketdata.domain;
+package io.trapwatch.marketdata.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trapwatch.marketdata.domain.BinanceMarket;
+import io.trapwatch.marketdata.domain.ListedInstrument;
+import io.trapwatch.marketdata.domain.MalformedResponseException;
 import io.trapwatch.marketdata.support.BinanceStub;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,11 @@
-package io.trapwatch.marketdata.domain;
+package io.trapwatch.marketdata.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trapwatch.marketdata.domain.BinanceMarket;
+import io.trapwatch.marketdata.domain.ListedInstrument;
+import io.trapwatch.marketdata.domain.MalformedResponseException;
 
 import java.util.ArrayList;
 import java.util.List;

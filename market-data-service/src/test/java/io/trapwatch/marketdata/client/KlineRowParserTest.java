@@ -1,6 +1,8 @@
-package io.trapwatch.marketdata.domain;
+package io.trapwatch.marketdata.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trapwatch.marketdata.domain.MalformedResponseException;
+import io.trapwatch.marketdata.domain.ParsedKlines;
 import io.trapwatch.marketdata.support.BinanceStub;
 import io.trapwatch.model.Kline;
 import org.junit.jupiter.api.Test;
