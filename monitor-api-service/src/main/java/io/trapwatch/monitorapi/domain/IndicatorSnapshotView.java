@@ -32,7 +32,7 @@ public record IndicatorSnapshotView(int sequence,
 
     public static IndicatorSnapshotView of(int sequence, Instant barTime, String reason, BigDecimal barClose,
                                            Map<String, Object> values) {
-        return new IndicatorSnapshotView(sequence, barTime, reason, barClose == null ? null : barClose.toPlainString(),
+        return new IndicatorSnapshotView(sequence, barTime, reason, DecimalText.of(barClose),
                 decimal(values, "rvol_ratio", 2), decimal(values, "amplitude_ratio", 2),
                 decimal(values, "upper_shadow_ratio", 2), decimal(values, "volume_retention_ratio", 2),
                 flag(values, "key_level_breached"), decimal(values, "price_efficiency", 8),

@@ -5,6 +5,7 @@ import io.trapwatch.model.MarketType;
 import io.trapwatch.monitorapi.client.KlineBar;
 import io.trapwatch.monitorapi.client.MarketDataBars;
 import io.trapwatch.monitorapi.domain.ChartWindow;
+import io.trapwatch.monitorapi.domain.DecimalText;
 import io.trapwatch.monitorapi.repository.MonitorRow;
 import io.trapwatch.monitorapi.service.MonitorQueryService;
 import io.trapwatch.service.rest.RequestParameters;

@@ -35,4 +35,18 @@ public record MonitorSummaryView(
         @JsonRawValue String latestIndicators,
         Instant createdAt,
         Instant updatedAt) {
+
+    /** The reference API's name for {@link #triggerHigh} (its list and detail bodies), served beside ours. */
+    @JsonProperty("trigger_kline_high")
+    @Schema(description = "Same as trigger_high, under the reference API's name")
+    public String triggerKlineHigh() {
+        return triggerHigh;
+    }
+
+    /** The reference API's name for {@link #triggerLow}, served beside ours. */
+    @JsonProperty("trigger_kline_low")
+    @Schema(description = "Same as trigger_low, under the reference API's name")
+    public String triggerKlineLow() {
+        return triggerLow;
+    }
 }

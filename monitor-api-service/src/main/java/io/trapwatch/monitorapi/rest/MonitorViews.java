@@ -3,6 +3,7 @@ package io.trapwatch.monitorapi.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trapwatch.monitorapi.domain.DecimalText;
 import io.trapwatch.monitorapi.domain.IndicatorSnapshotView;
 import io.trapwatch.monitorapi.domain.PriceChange;
 import io.trapwatch.monitorapi.repository.MonitorRow;

@@ -54,4 +54,13 @@ class IndicatorSnapshotViewTest {
         assertThat(v.klineClosePrice()).isNull();
         assertThat(v.values()).containsEntry("current_close", new BigDecimal("2.6"));
     }
+
+    @Test
+    void theBarCloseIsRenderedLikeEveryOtherPrice() {
+        // stored as the exchange sent it ("0.2893"), shown padded to 8 decimals like trigger_price and current_price
+        IndicatorSnapshotView v = IndicatorSnapshotView.of(1, Instant.EPOCH, "confirmation", new BigDecimal("0.2893"), Map.of());
+        assertThat(v.klineClosePrice()).isEqualTo("0.28930000");
+        assertThat(IndicatorSnapshotView.of(1, Instant.EPOCH, "confirmation", new BigDecimal("0.123456789"), Map.of())
+                .klineClosePrice()).isEqualTo("0.123456789");
+    }
 }
