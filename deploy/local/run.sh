@@ -22,10 +22,23 @@ while [ $# -gt 0 ]; do
     --data) DATA=$(cd "$2" && pwd); shift 2 ;;
     --live) SOURCE=binance; shift ;;
     --detach) DETACH=true; shift ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
+
+# A replay directory holds spot/ and futures/ (like ../shared/data/binance); its parent (holding binance/) is
+# accepted too. Anything else would only fail minutes later at instrument sync, so say what was expected now.
+if [ "$SOURCE" = replay ]; then
+  if [ ! -d "$DATA/spot" ] && [ ! -d "$DATA/futures" ] && [ -d "$DATA/binance" ]; then
+    DATA="$DATA/binance"
+  fi
+  if [ ! -d "$DATA/spot" ] && [ ! -d "$DATA/futures" ]; then
+    echo "--data $DATA: expected a directory with spot/ and/or futures/ (each with exchangeInfo.json and" >&2
+    echo "klines/SYMBOL-INTERVAL.json), laid out like deploy/local/data/binance" >&2
+    exit 2
+  fi
+fi
 
 PG_PORT=${TRAPWATCH_PG_PORT:-15432}
 KAFKA_PORT=${TRAPWATCH_KAFKA_PORT:-19092}
@@ -127,7 +140,9 @@ start_service market-data-service "$MD_PORT"
 start_service detection-service "$DET_PORT"
 start_service monitor-api-service "$API_PORT"
 
-step "run the four user flows ($SOURCE data${SOURCE:+ from $DATA})" "$LOGS/flows.log"
+FROM=""
+[ "$SOURCE" = replay ] && FROM=" from $DATA"
+step "run the four user flows ($SOURCE data$FROM)" "$LOGS/flows.log"
 "${FLOWS[@]}" flows "http://127.0.0.1:$MD_PORT" "http://127.0.0.1:$DET_PORT" "http://127.0.0.1:$API_PORT" \
   "$TRAPWATCH_KAFKA_BOOTSTRAP" "$BACKFILL" 2>&1 | tee "$LOGS/flows.log"
 
