@@ -40,7 +40,8 @@ public final class Api {
                 return null;
             }
             int held = get("/api/volume-trap/monitors/" + m.get("id") + "/").getInt("version");
-            return held == version ? m : null;
+            // the list entry was read before the detail: read it again so it is not older than the version seen
+            return held == version ? monitorByKey(symbol, key) : null;
         }, m -> m != null);
     }
 }
