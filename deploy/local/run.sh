@@ -147,6 +147,8 @@ step "run the four user flows ($SOURCE data$FROM)" "$LOGS/flows.log"
   "$TRAPWATCH_KAFKA_BOOTSTRAP" "$BACKFILL" 2>&1 | tee "$LOGS/flows.log"
 
 finished=true
+echo
+echo "Dashboard: http://localhost:$API_PORT/dashboard/"
 if [ "$DETACH" = true ]; then
   echo "Everything keeps running; stop it with deploy/local/stop.sh (data stays in $WORK)."
   exit 0

@@ -6,18 +6,28 @@ import io.trapwatch.model.MonitorStatus;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Validated list filters. {@code triggeredFrom} is inclusive and {@code triggeredBefore} exclusive, both UTC
- * instants derived from the inclusive start/end dates.
+ * Validated list filters. {@code statuses} empty means every status. {@code triggeredFrom} is inclusive and
+ * {@code triggeredBefore} exclusive, both UTC instants derived from the inclusive start/end dates.
  */
-public record MonitorFilter(Optional<MarketType> marketType, Optional<MonitorStatus> status,
+public record MonitorFilter(Optional<MarketType> marketType, Set<MonitorStatus> statuses,
                             Optional<Interval> interval, Optional<String> symbol,
                             Optional<Instant> triggeredFrom, Optional<Instant> triggeredBefore) {
 
+    public MonitorFilter {
+        statuses = Set.copyOf(statuses);
+    }
+
     public static MonitorFilter none() {
-        return new MonitorFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        return new MonitorFilter(Optional.empty(), Set.of(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty());
+    }
+
+    /** The same filter over every status (for the count per status). */
+    public MonitorFilter anyStatus() {
+        return new MonitorFilter(marketType, Set.of(), interval, symbol, triggeredFrom, triggeredBefore);
     }
 
     /** True when the count can come from the maintained count grid instead of counting rows. */

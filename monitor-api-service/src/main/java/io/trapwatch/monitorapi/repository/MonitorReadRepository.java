@@ -1,7 +1,9 @@
 package io.trapwatch.monitorapi.repository;
 
 import io.agroal.api.AgroalDataSource;
+import io.trapwatch.model.MonitorStatus;
 import io.trapwatch.monitorapi.domain.MonitorFilter;
+import io.trapwatch.monitorapi.domain.MonitorOrder;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
@@ -12,6 +14,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,14 +28,19 @@ public class MonitorReadRepository {
      * Current price: the newest kline-closed close of the series if it is at least as new as the last bar the
      * monitor's own events reported, else that bar's close, else the latest transition's bar close.
      */
-    private static final String SELECT = "SELECT m.id, m.monitor_key, m.version, m.market_type, m.symbol, m.bar_interval,"
+    static final String CURRENT_PRICE = "CASE WHEN sp.open_time IS NOT NULL AND (m.last_bar_time IS NULL OR sp.open_time >= m.last_bar_time)"
+            + " THEN sp.close ELSE COALESCE(m.last_close, m.latest_bar_close) END";
+    static final String FROM = " FROM monitor m LEFT JOIN series_price sp"
+            + " ON sp.market_type = m.market_type AND sp.symbol = m.symbol AND sp.bar_interval = m.bar_interval";
+    /**
+     * Current price: the newest kline-closed close of the series if it is at least as new as the last bar the
+     * monitor's own events reported, else that bar's close, else the latest transition's bar close.
+     */
+    static final String SELECT = "SELECT m.id, m.monitor_key, m.version, m.market_type, m.symbol, m.bar_interval,"
             + " m.status, m.trigger_time, m.trigger_price, m.trigger_volume, m.trigger_high, m.trigger_low,"
             + " m.phase_1_passed, m.phase_2_passed, m.phase_3_passed, m.last_bar_time,"
-            + " CASE WHEN sp.open_time IS NOT NULL AND (m.last_bar_time IS NULL OR sp.open_time >= m.last_bar_time)"
-            + "      THEN sp.close ELSE COALESCE(m.last_close, m.latest_bar_close) END AS current_price,"
-            + " m.latest_indicators, m.created_at, m.updated_at"
-            + " FROM monitor m LEFT JOIN series_price sp"
-            + " ON sp.market_type = m.market_type AND sp.symbol = m.symbol AND sp.bar_interval = m.bar_interval";
+            + " " + CURRENT_PRICE + " AS current_price,"
+            + " m.latest_indicators, m.created_at, m.updated_at" + FROM;
 
     private final AgroalDataSource dataSource;
 
@@ -41,7 +49,7 @@ public class MonitorReadRepository {
     }
 
     public long count(MonitorFilter filter) throws SQLException {
-        Where where = Where.of(filter, !filter.countableFromGrid());
+        Where where = Where.of(filter, !filter.countableFromGrid(), "");
         String sql = filter.countableFromGrid()
                 ? "SELECT COALESCE(SUM(monitors), 0) FROM monitor_count" + where.sql()
                 : "SELECT COUNT(*) FROM monitor" + where.sql();
@@ -54,19 +62,47 @@ public class MonitorReadRepository {
         }
     }
 
-    /** A page in list order (trigger time descending, then id descending). */
-    public List<MonitorRow> page(MonitorFilter filter, int limit, long offset) throws SQLException {
-        Where where = Where.of(filter, true);
-        // The ids are picked first (index-only where possible), then only the page's rows are joined and read.
-        String sql = "WITH page AS (SELECT id FROM monitor" + where.sql()
-                + " ORDER BY trigger_time DESC, id DESC LIMIT ? OFFSET ?) " + SELECT
-                + " WHERE m.id IN (SELECT id FROM page) ORDER BY m.trigger_time DESC, m.id DESC";
+    /** A page in list order (trigger time descending, then id descending) or in the order asked for. */
+    public List<MonitorRow> page(MonitorFilter filter, MonitorOrder order, int limit, long offset) throws SQLException {
+        String sql;
+        Where where;
+        if (order.isDefault()) {
+            where = Where.of(filter, true, "");
+            // The ids are picked first (index-only where possible), then only the page's rows are joined and read.
+            sql = "WITH page AS (SELECT id FROM monitor" + where.sql()
+                    + " ORDER BY trigger_time DESC, id DESC LIMIT ? OFFSET ?) " + SELECT
+                    + " WHERE m.id IN (SELECT id FROM page) ORDER BY m.trigger_time DESC, m.id DESC";
+        } else {
+            // Sorting by a computed column (current price, change) needs the join before the limit.
+            where = Where.of(filter, true, "m.");
+            sql = SELECT + where.sql() + " ORDER BY " + SortColumns.expression(order) + ", m.trigger_time DESC, m.id DESC"
+                    + " LIMIT ? OFFSET ?";
+        }
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             int next = where.bind(s, 1);
             s.setInt(next, limit);
             s.setLong(next + 1, offset);
             return rows(s);
         }
+    }
+
+    /** Monitors per status under a filter whose status part is ignored; statuses without monitors are left out. */
+    public Map<String, Long> countPerStatus(MonitorFilter filter) throws SQLException {
+        MonitorFilter any = filter.anyStatus();
+        Where where = Where.of(any, !any.countableFromGrid(), "");
+        String sql = any.countableFromGrid()
+                ? "SELECT status, SUM(monitors) FROM monitor_count" + where.sql() + " GROUP BY status"
+                : "SELECT status, COUNT(*) FROM monitor" + where.sql() + " GROUP BY status";
+        Map<String, Long> out = new LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            where.bind(s, 1);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        return out;
     }
 
     public Optional<MonitorRow> find(long id) throws SQLException {
@@ -142,43 +178,54 @@ public class MonitorReadRepository {
         return out;
     }
 
-    private static List<MonitorRow> rows(PreparedStatement s) throws SQLException {
+    static List<MonitorRow> rows(PreparedStatement s) throws SQLException {
         List<MonitorRow> out = new ArrayList<>();
         try (ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-                out.add(new MonitorRow(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), instant(rs, 8), rs.getBigDecimal(9), rs.getBigDecimal(10),
-                        rs.getBigDecimal(11), rs.getBigDecimal(12), rs.getBoolean(13), rs.getBoolean(14),
-                        rs.getBoolean(15), instant(rs, 16), rs.getBigDecimal(17), rs.getString(18), instant(rs, 19),
-                        instant(rs, 20)));
+                out.add(row(rs));
             }
         }
         return out;
     }
 
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
+    /** The current result row's first 20 columns, as {@link #SELECT} lists them. */
+    static MonitorRow row(ResultSet rs) throws SQLException {
+        return new MonitorRow(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), instant(rs, 8), rs.getBigDecimal(9), rs.getBigDecimal(10),
+                rs.getBigDecimal(11), rs.getBigDecimal(12), rs.getBoolean(13), rs.getBoolean(14),
+                rs.getBoolean(15), instant(rs, 16), rs.getBigDecimal(17), rs.getString(18), instant(rs, 19),
+                instant(rs, 20));
+    }
+
+    static Instant instant(ResultSet rs, int column) throws SQLException {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
     }
 
     /** java.time all the way (java.sql.Timestamp would bend dates before 1582 through the Julian calendar). */
-    private static OffsetDateTime utc(Instant t) {
+    static OffsetDateTime utc(Instant t) {
         return OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
     }
 
-    /** The WHERE clause of a filter and its parameters, for the monitor table or (no symbol/dates) the count grid. */
-    private record Where(String sql, List<Object> params) {
+    /**
+     * The WHERE clause of a filter and its parameters, for the monitor table or (no symbol/dates) the count grid;
+     * {@code alias} ("m." or "") qualifies the monitor table's columns in a join.
+     */
+    record Where(String sql, List<Object> params) {
 
-        static Where of(MonitorFilter f, boolean monitorTable) {
+        static Where of(MonitorFilter f, boolean monitorTable, String alias) {
             List<String> terms = new ArrayList<>();
             List<Object> params = new ArrayList<>();
-            f.marketType().ifPresent(m -> { terms.add("market_type = ?"); params.add(m.wire()); });
-            f.status().ifPresent(st -> { terms.add("status = ?"); params.add(st.wire()); });
-            f.interval().ifPresent(i -> { terms.add("bar_interval = ?"); params.add(i.wire()); });
+            f.marketType().ifPresent(m -> { terms.add(alias + "market_type = ?"); params.add(m.wire()); });
+            if (!f.statuses().isEmpty()) {
+                terms.add(alias + "status IN (" + String.join(", ", Collections.nCopies(f.statuses().size(), "?")) + ")");
+                f.statuses().stream().map(MonitorStatus::wire).sorted().forEach(params::add);
+            }
+            f.interval().ifPresent(i -> { terms.add(alias + "bar_interval = ?"); params.add(i.wire()); });
             if (monitorTable) {
-                f.symbol().ifPresent(sym -> { terms.add("symbol = ?"); params.add(sym); });
-                f.triggeredFrom().ifPresent(t -> { terms.add("trigger_time >= ?"); params.add(utc(t)); });
-                f.triggeredBefore().ifPresent(t -> { terms.add("trigger_time < ?"); params.add(utc(t)); });
+                f.symbol().ifPresent(sym -> { terms.add(alias + "symbol = ?"); params.add(sym); });
+                f.triggeredFrom().ifPresent(t -> { terms.add(alias + "trigger_time >= ?"); params.add(utc(t)); });
+                f.triggeredBefore().ifPresent(t -> { terms.add(alias + "trigger_time < ?"); params.add(utc(t)); });
             }
             return new Where(terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms), params);
         }

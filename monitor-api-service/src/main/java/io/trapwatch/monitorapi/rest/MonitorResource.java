@@ -1,7 +1,7 @@
 package io.trapwatch.monitorapi.rest;
 
-import io.trapwatch.model.MonitorStatus;
 import io.trapwatch.monitorapi.domain.MonitorFilter;
+import io.trapwatch.monitorapi.domain.MonitorOrder;
 import io.trapwatch.monitorapi.domain.PageSelector;
 import io.trapwatch.monitorapi.repository.MonitorRow;
 import io.trapwatch.monitorapi.service.MonitorListing;
@@ -28,6 +28,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The monitor pool: filtered, paged list and one monitor with its full history. Trailing slashes are optional. */
@@ -38,6 +39,8 @@ public class MonitorResource {
 
     static final int DEFAULT_PAGE_SIZE = 20;
     static final int MAX_PAGE_SIZE = 100;
+    private static final String STATUS_DOC = "Status filter: one status or several separated by commas (pending, "
+            + "suspected_abandonment, confirmed_abandonment, invalidated, expired); not given = every status";
 
     private final MonitorQueryService monitors;
     private final MonitorViews views;
@@ -48,16 +51,15 @@ public class MonitorResource {
     }
 
     @GET
-    @Operation(summary = "List monitors", description = "Ordered by trigger time descending, then id descending. "
-            + "Empty values count as not given. Invalid values answer 400; a page past the last answers 404.")
+    @Operation(summary = "List monitors", description = "Ordered by trigger time descending, then id descending, unless "
+            + "sort says otherwise. Empty values count as not given. Invalid values answer 400; a page past the last answers 404.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MonitorPageView.class)))
     @APIResponse(responseCode = "400", description = "Invalid parameter", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "404", description = "Page past the last page", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public MonitorPageView list(
             @Parameter(description = "Market filter", schema = @Schema(enumeration = {"spot", "futures", "all"}, defaultValue = "all"))
             @QueryParam("market_type") String marketType,
-            @Parameter(description = "Status filter", schema = @Schema(enumeration = {"pending", "suspected_abandonment",
-                    "confirmed_abandonment", "invalidated", "expired"}))
+            @Parameter(description = STATUS_DOC, example = "pending,suspected_abandonment")
             @QueryParam("status") String status,
             @Parameter(description = "Interval filter", schema = @Schema(enumeration = {"1h", "4h", "1d"}))
             @QueryParam("interval") String interval,
@@ -71,8 +73,50 @@ public class MonitorResource {
             @QueryParam("page") String page,
             @Parameter(description = "Monitors per page, 1 to 100", schema = @Schema(defaultValue = "20", minimum = "1", maximum = "100"))
             @QueryParam("page_size") String pageSize,
+            @Parameter(description = "Sort column, '-' in front for descending; ties by trigger time descending, then id "
+                    + "descending. Interval sorts 1h, 4h, 1d; status in lifecycle order; missing prices last.",
+                    schema = @Schema(defaultValue = "-trigger_time", enumeration = {"symbol", "-symbol", "market_type",
+                            "-market_type", "interval", "-interval", "status", "-status", "trigger_time", "-trigger_time",
+                            "trigger_price", "-trigger_price", "current_price", "-current_price", "price_change_percent",
+                            "-price_change_percent"}))
+            @QueryParam("sort") String sort,
             @Context UriInfo uri) throws SQLException {
-        var statusFilter = RequestParameters.oneOf("status", status, MonitorStatus.wireNames(), MonitorStatus::fromWire);
+        MonitorFilter filter = filter(marketType, status, interval, symbol, startDate, endDate);
+        MonitorOrder order = ListParams.order(sort);
+        int size = RequestParameters.pageSize(pageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+        PageSelector selector = page(page);
+        MonitorListing listing = monitors.list(filter, order, selector, size);
+        return new MonitorPageView(listing.count(),
+                listing.hasNext() ? link(uri, listing.page() + 1) : null,
+                listing.hasPrevious() ? link(uri, listing.page() - 1) : null,
+                listing.rows().stream().map(views::summary).toList());
+    }
+
+    @GET
+    @Path("/status-counts")
+    @Operation(summary = "Monitors per status under a list filter",
+            description = "The list's filters except status (and paging): each of the five statuses with its count, 0 "
+                    + "included, and the total. The dashboard shows these next to its status filter.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = StatusCountsView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid parameter", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public StatusCountsView statusCounts(
+            @Parameter(description = "Market filter", schema = @Schema(enumeration = {"spot", "futures", "all"}, defaultValue = "all"))
+            @QueryParam("market_type") String marketType,
+            @Parameter(description = "Interval filter", schema = @Schema(enumeration = {"1h", "4h", "1d"}))
+            @QueryParam("interval") String interval,
+            @Parameter(description = "Exact Binance symbol (case-insensitive)", schema = @Schema(pattern = "[A-Za-z0-9]{2,32}"))
+            @QueryParam("symbol") String symbol,
+            @Parameter(description = "First UTC date (inclusive) of the trigger time, YYYY-MM-DD", schema = @Schema(format = "date"))
+            @QueryParam("start_date") String startDate,
+            @Parameter(description = "Last UTC date (inclusive) of the trigger time, YYYY-MM-DD", schema = @Schema(format = "date"))
+            @QueryParam("end_date") String endDate) throws SQLException {
+        Map<String, Long> counts = monitors.countPerStatus(filter(marketType, null, interval, symbol, startDate, endDate));
+        return new StatusCountsView(counts, counts.values().stream().mapToLong(Long::longValue).sum());
+    }
+
+    private static MonitorFilter filter(String marketType, String status, String interval, String symbol,
+                                        String startDate, String endDate) {
+        var statusFilter = ListParams.statuses(status);
         var intervalFilter = RequestParameters.interval(interval);
         var market = RequestParameters.marketTypeOrAll(marketType);
         Optional<LocalDate> from = RequestParameters.date("start_date", startDate);
@@ -81,17 +125,9 @@ public class MonitorResource {
             throw BadParameterException.reversedRange("date", "start_date", startDate.trim(), "end_date", endDate.trim());
         }
         var symbolFilter = RequestParameters.symbol("symbol", symbol);
-        int size = RequestParameters.pageSize(pageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
-        PageSelector selector = page(page);
-
-        MonitorFilter filter = new MonitorFilter(market, statusFilter, intervalFilter, symbolFilter,
+        return new MonitorFilter(market, statusFilter, intervalFilter, symbolFilter,
                 from.map(d -> d.atStartOfDay(ZoneOffset.UTC).toInstant()),
                 to.map(d -> d.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
-        MonitorListing listing = monitors.list(filter, selector, size);
-        return new MonitorPageView(listing.count(),
-                listing.hasNext() ? link(uri, listing.page() + 1) : null,
-                listing.hasPrevious() ? link(uri, listing.page() - 1) : null,
-                listing.rows().stream().map(views::summary).toList());
     }
 
     @GET

@@ -33,7 +33,8 @@ public class StatisticsResource {
 
     @GET
     @Operation(summary = "Monitor counts", description = "Counts by status × market type × interval, the total, and per "
-            + "market type the monitors whose trigger time lies in the last 24 hours and 7 days.")
+            + "market type the monitors whose trigger time lies in the last 24 hours and 7 days, monitors opened per UTC day, "
+            + "and per market type how many monitors passed each phase.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = StatisticsView.class)))
     @APIResponse(responseCode = "400", description = "Invalid parameter", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public StatisticsView statistics(
@@ -48,6 +49,7 @@ public class StatisticsResource {
         return new StatisticsView(cells,
                 statistics.openedSince(now, Duration.ofHours(24), market, iv),
                 statistics.openedSince(now, Duration.ofDays(7), market, iv),
-                cells.stream().mapToLong(StatusCount::count).sum(), now);
+                cells.stream().mapToLong(StatusCount::count).sum(), now,
+                statistics.openedPerDay(market, iv), statistics.phaseReach(market, iv));
     }
 }

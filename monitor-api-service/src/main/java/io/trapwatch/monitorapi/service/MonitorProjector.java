@@ -3,10 +3,12 @@ package io.trapwatch.monitorapi.service;
 import io.trapwatch.model.MonitorStateChanged;
 import io.trapwatch.monitorapi.domain.CountKey;
 import io.trapwatch.monitorapi.domain.NewestEvents;
+import io.trapwatch.monitorapi.domain.ReadModelChanged;
 import io.trapwatch.monitorapi.repository.MonitorProjectionRepository;
 import io.trapwatch.monitorapi.repository.MonitorProjectionRepository.TransitionRow;
 import io.trapwatch.monitorapi.repository.StoredMonitor;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.sql.SQLException;
@@ -26,9 +28,11 @@ import java.util.TreeMap;
 public class MonitorProjector {
 
     private final MonitorProjectionRepository repository;
+    private final Event<ReadModelChanged> projected;
 
-    public MonitorProjector(MonitorProjectionRepository repository) {
+    public MonitorProjector(MonitorProjectionRepository repository, Event<ReadModelChanged> projected) {
         this.repository = repository;
+        this.projected = projected;
     }
 
     /** Returns how many monitors the batch created or changed. Events must already have passed {@code MonitorStateChangedValidator}. */
@@ -60,7 +64,11 @@ public class MonitorProjector {
         repository.upsertTransitions(transitionsToWrite(created, changed, ids, stored));
         countDeltas.values().removeIf(delta -> delta == 0L);
         repository.addCounts(countDeltas);
-        return created.size() + changed.size();
+        int monitors = created.size() + changed.size();
+        if (monitors > 0) {
+            projected.fire(new ReadModelChanged(monitors)); // observed after commit: the live feed (MonitorChangeFeed)
+        }
+        return monitors;
     }
 
     /** All transitions of a new monitor; of a known one, those after the latest one already held (history is append-only). */

@@ -1,6 +1,8 @@
 package io.trapwatch.monitorapi.service;
 
+import io.trapwatch.model.MonitorStatus;
 import io.trapwatch.monitorapi.domain.MonitorFilter;
+import io.trapwatch.monitorapi.domain.MonitorOrder;
 import io.trapwatch.monitorapi.domain.PageSelector;
 import io.trapwatch.monitorapi.repository.MonitorReadRepository;
 import io.trapwatch.monitorapi.repository.MonitorRow;
@@ -8,7 +10,9 @@ import io.trapwatch.monitorapi.repository.TransitionRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Reads of the monitor pool. */
@@ -21,16 +25,26 @@ public class MonitorQueryService {
         this.monitors = monitors;
     }
 
-    /** Ordered by trigger time descending, then id descending. A page past the last one is an error. */
-    public MonitorListing list(MonitorFilter filter, PageSelector selector, int pageSize) throws SQLException {
+    /** In the given order (ties: trigger time descending, then id descending). A page past the last one is an error. */
+    public MonitorListing list(MonitorFilter filter, MonitorOrder order, PageSelector selector, int pageSize) throws SQLException {
         long count = monitors.count(filter);
         long lastPage = PageSelector.lastPageNumber(count, pageSize);
         long page = selector.last() ? lastPage : selector.number();
         if (page > lastPage) {
             throw new PageBeyondEndException(page, lastPage);
         }
-        List<MonitorRow> rows = count == 0 ? List.of() : monitors.page(filter, pageSize, (page - 1) * pageSize);
+        List<MonitorRow> rows = count == 0 ? List.of() : monitors.page(filter, order, pageSize, (page - 1) * pageSize);
         return new MonitorListing(count, page, lastPage, rows);
+    }
+
+    /** Every status with its count under the filter's other parts, 0 included, in lifecycle order. */
+    public Map<String, Long> countPerStatus(MonitorFilter filter) throws SQLException {
+        Map<String, Long> found = monitors.countPerStatus(filter);
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (String status : MonitorStatus.wireNames()) {
+            out.put(status, found.getOrDefault(status, 0L));
+        }
+        return out;
     }
 
     public Optional<MonitorRow> find(long id) throws SQLException {

@@ -2,7 +2,10 @@ package io.trapwatch.monitorapi.service;
 
 import io.trapwatch.model.Interval;
 import io.trapwatch.model.MarketType;
+import io.trapwatch.monitorapi.repository.DailyOpenings;
 import io.trapwatch.monitorapi.repository.MonitorReadRepository;
+import io.trapwatch.monitorapi.repository.PhaseReach;
+import io.trapwatch.monitorapi.repository.StatisticsRepository;
 import io.trapwatch.monitorapi.repository.StatusCount;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,14 +17,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Counts by status × market type × interval and recent openings per market type. */
+/** Counts by status × market type × interval, openings (recent, per day) and how far monitors got. */
 @ApplicationScoped
 public class StatisticsService {
 
     private final MonitorReadRepository monitors;
+    private final StatisticsRepository aggregates;
 
-    public StatisticsService(MonitorReadRepository monitors) {
+    public StatisticsService(MonitorReadRepository monitors, StatisticsRepository aggregates) {
         this.monitors = monitors;
+        this.aggregates = aggregates;
+    }
+
+    public List<DailyOpenings> openedPerDay(Optional<MarketType> market, Optional<Interval> interval) throws SQLException {
+        return aggregates.openedPerDay(market.map(MarketType::wire), interval.map(Interval::wire));
+    }
+
+    public List<PhaseReach> phaseReach(Optional<MarketType> market, Optional<Interval> interval) throws SQLException {
+        return aggregates.phaseReach(market.map(MarketType::wire), interval.map(Interval::wire));
     }
 
     public List<StatusCount> byStatus(Optional<MarketType> market, Optional<Interval> interval) throws SQLException {

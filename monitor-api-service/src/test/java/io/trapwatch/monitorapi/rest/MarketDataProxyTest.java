@@ -80,8 +80,8 @@ class MarketDataProxyTest {
         long started = System.nanoTime();
         given().get("/api/volume-trap/kline/ETHUSDT/?market_type=spot&interval=4h").then().statusCode(503)
                 .body("error", equalTo("market data unavailable")).body("detail", startsWith("market-data-service did not answer"));
-        // The test read timeout is 1.5 s; the stub would take 10 s.
-        assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(5_000);
+        // The test read timeout is 3 s; the stub would take 10 s.
+        assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(9_000);
 
         stub.mode(MarketDataStub.Mode.DOWN);
         given().get("/api/volume-trap/kline/ETHUSDT/?market_type=spot&interval=4h").then().statusCode(503)
@@ -110,10 +110,28 @@ class MarketDataProxyTest {
         assertThat(chart.getList("markers.time")).containsExactly(trigger.toString(), trigger.plusSeconds(3 * 4 * 3600).toString());
         assertThat(chart.getString("markers[1].price")).isEqualTo(stub.row(43).get(4).asText());
         assertThat(chart.getString("window_start")).isEqualTo(trigger.minusSeconds(30 * 4 * 3600).toString());
+        // MA7/MA25 at every bar, from the closes before the window too (bars 0-9 are read for them, not returned):
+        // bar 10 has 11 closes up to it, so MA7 but no MA25; bar 24 is the first with 25.
+        assertThat(chart.getList("ma7")).hasSize(91);
+        assertThat(chart.getString("ma7[0]")).isEqualTo(mean(4, 10, 7));
+        assertThat(chart.getString("ma25[0]")).isNull();
+        assertThat(chart.getString("ma25[14]")).isEqualTo(mean(0, 24, 25));
+        assertThat(chart.getString("ma7[30]")).isEqualTo(mean(34, 40, 7));
+        assertThat(chart.getString("ma25[30]")).isEqualTo(mean(16, 40, 25));
 
         stub.mode(MarketDataStub.Mode.DOWN);
         given().get("/api/volume-trap/chart-data/" + listed.get("id")).then().statusCode(503);
         stub.mode(MarketDataStub.Mode.NORMAL);
         given().get("/api/volume-trap/chart-data/" + Long.MAX_VALUE).then().statusCode(404).body("error", equalTo("Monitor not found"));
+    }
+
+    /** Mean of the recorded closes of bars from..to, to 12 decimals half up (the chart's MA). */
+    private String mean(int from, int to, int period) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (int i = from; i <= to; i++) {
+            sum = sum.add(new BigDecimal(stub.row(i).get(4).asText()));
+        }
+        assertThat(to - from + 1).isEqualTo(period);
+        return sum.divide(BigDecimal.valueOf(period), 12, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 }

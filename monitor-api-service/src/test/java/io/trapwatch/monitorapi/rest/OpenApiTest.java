@@ -17,9 +17,19 @@ class OpenApiTest {
     void everyParameterAndResponseIsDescribed() {
         JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
         assertThat(doc.getList("paths.'/api/volume-trap/monitors'.get.parameters.name")).containsExactlyInAnyOrder(
-                "market_type", "status", "interval", "symbol", "start_date", "end_date", "page", "page_size");
-        assertThat(doc.getList("paths.'/api/volume-trap/monitors'.get.parameters.find { it.name == 'status' }.schema.enum"))
-                .containsExactly("pending", "suspected_abandonment", "confirmed_abandonment", "invalidated", "expired");
+                "market_type", "status", "interval", "symbol", "start_date", "end_date", "page", "page_size", "sort");
+        assertThat(doc.getString("paths.'/api/volume-trap/monitors'.get.parameters.find { it.name == 'status' }.description"))
+                .contains("pending", "suspected_abandonment", "confirmed_abandonment", "invalidated", "expired", "commas");
+        assertThat(doc.getList("paths.'/api/volume-trap/monitors'.get.parameters.find { it.name == 'sort' }.schema.enum"))
+                .hasSize(16).contains("-trigger_time", "price_change_percent");
+        assertThat(doc.getList("paths.'/api/volume-trap/monitors/status-counts'.get.parameters.name")).containsExactlyInAnyOrder(
+                "market_type", "interval", "symbol", "start_date", "end_date");
+        // The live stream: its filters, the resume header, and the event-stream answer.
+        assertThat(doc.getList("paths.'/api/volume-trap/events'.get.parameters.name")).containsExactlyInAnyOrder(
+                "market_type", "interval", "symbol", "status", "Last-Event-ID");
+        assertThat(doc.getMap("paths.'/api/volume-trap/events'.get.responses.'200'.content")).containsKey("text/event-stream");
+        assertThat(doc.getMap("paths.'/api/volume-trap/events'.get.responses")).containsOnlyKeys("200", "400");
+        assertThat(doc.getString("components.schemas.Statistics.properties.opened_per_day.description")).isNotBlank();
         assertThat(doc.getMap("paths.'/api/volume-trap/monitors'.get.responses")).containsOnlyKeys("200", "400", "404");
         assertThat(doc.getMap("paths.'/api/volume-trap/monitors/{id}'.get.responses")).containsOnlyKeys("200", "400", "404");
         assertThat(doc.getList("paths.'/api/volume-trap/statistics'.get.parameters.name")).containsExactlyInAnyOrder("market_type", "interval");

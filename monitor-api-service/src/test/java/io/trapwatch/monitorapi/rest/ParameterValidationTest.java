@@ -29,7 +29,10 @@ class ParameterValidationTest {
         return Stream.of(
                 bad(MONITORS, "status", "confirmed", "pending"),
                 bad(MONITORS, "status", "PENDING", "pending"),
-                bad(MONITORS, "status", "pending,expired", "expired"),
+                bad(MONITORS, "status", "pending,bogus", "expired"), // several statuses are fine, each must be one
+                bad(MONITORS, "status", "pending,", "expired"),
+                bad(MONITORS, "sort", "volume", "-trigger_time"),
+                bad(MONITORS, "sort", "symbol-", "symbol"),
                 bad(MONITORS, "status", "active", "suspected_abandonment"),
                 bad(MONITORS, "interval", "2h", "1h"),
                 bad(MONITORS, "interval", "1H", "4h"),

@@ -34,7 +34,7 @@ public final class Api {
 
     /** Waits until the monitor shows up at this version (visible in the detail endpoint) and returns its list entry. */
     public static Map<String, Object> awaitVersion(String symbol, String key, int version) {
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+        return await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() -> {
             Map<String, Object> m = monitorByKey(symbol, key);
             if (m == null) {
                 return null;

@@ -86,6 +86,8 @@ public final class Events {
         public final Interval interval;
         public final Instant triggerTime;
         public final BigDecimal triggerPrice;
+        private BigDecimal triggerHigh = new BigDecimal("0.21000000");
+        private BigDecimal triggerLow = new BigDecimal("0.15500000");
         private final List<MonitorStateChanged.Transition> log = new ArrayList<>();
         private final List<MonitorStatus> statuses = new ArrayList<>();
 
@@ -96,6 +98,13 @@ public final class Events {
             this.triggerTime = triggerTime;
             this.triggerPrice = new BigDecimal(triggerPrice);
             step(MonitorStatus.PENDING, "discovery", 0, this.triggerPrice, discoverySnapshot());
+        }
+
+        /** The trigger bar's high and low (defaults 0.21 and 0.155), for monitors drawn on recorded bars. */
+        public Monitor triggerRange(String high, String low) {
+            triggerHigh = new BigDecimal(high);
+            triggerLow = new BigDecimal(low);
+            return this;
         }
 
         public String key() {
@@ -124,7 +133,7 @@ public final class Events {
             boolean p3 = upTo.stream().anyMatch(t -> t.to() == MonitorStatus.CONFIRMED_ABANDONMENT);
             return new MonitorStateChanged(MonitorStateChanged.eventId(key(), version), MonitorStateChanged.SCHEMA_VERSION,
                     key(), version, market, symbol, interval, triggerTime, triggerPrice, new BigDecimal("12345678.00000000"),
-                    new BigDecimal("0.21000000"), new BigDecimal("0.15500000"), status, true, p2, p3, last.barTime(),
+                    triggerHigh, triggerLow, status, true, p2, p3, last.barTime(),
                     last.barClose(), upTo, Instant.parse("2025-02-01T00:00:00Z").plusSeconds(version));
         }
 

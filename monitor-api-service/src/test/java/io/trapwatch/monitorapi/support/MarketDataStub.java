@@ -21,7 +21,8 @@ import java.util.concurrent.Executors;
 
 /**
  * A stand-in for market-data-service's {@code GET /api/market-data/klines} over real HTTP, serving recorded real
- * Binance bars (spot ETHUSDT 4h, 300 bars from 2021-03-06) in market-data-service's contract. It can be switched to
+ * Binance bars (ETHUSDT 4h: spot, 300 bars from 2021-03-06; futures, 262 bars from 2023-07-04) in
+ * market-data-service's contract. It can be switched to
  * answer slowly, with a 500, with garbage, or to be down altogether (its port then refuses connections).
  */
 public final class MarketDataStub implements AutoCloseable {
@@ -31,21 +32,29 @@ public final class MarketDataStub implements AutoCloseable {
     public static final String SYMBOL = "ETHUSDT";
 
     private final List<JsonNode> rows;
+    private final List<JsonNode> futuresRows;
     private final List<String> queries = new CopyOnWriteArrayList<>();
     private final int port;
     private volatile Mode mode = Mode.NORMAL;
     private HttpServer server;
 
     public MarketDataStub() {
-        try (InputStream in = MarketDataStub.class.getResourceAsStream("/fixtures/spot-ETHUSDT-4h.json")) {
-            JsonNode all = new ObjectMapper().readTree(in);
-            rows = new ArrayList<>();
-            all.forEach(rows::add);
+        try {
+            rows = fixture("spot");
+            futuresRows = fixture("futures");
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
             port = server.getAddress().getPort();
             start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<JsonNode> fixture(String market) throws IOException {
+        try (InputStream in = MarketDataStub.class.getResourceAsStream("/fixtures/" + market + "-ETHUSDT-4h.json")) {
+            List<JsonNode> out = new ArrayList<>();
+            new ObjectMapper().readTree(in).forEach(out::add);
+            return out;
         }
     }
 
@@ -58,8 +67,14 @@ public final class MarketDataStub implements AutoCloseable {
         return queries;
     }
 
+    /** A spot bar as Binance sent it: [open time ms, open, high, low, close, volume, close time ms, ...]. */
     public JsonNode row(int index) {
         return rows.get(index);
+    }
+
+    /** A futures bar, like {@link #row}. */
+    public JsonNode futuresRow(int index) {
+        return futuresRows.get(index);
     }
 
     public synchronized void mode(Mode next) {
@@ -99,7 +114,9 @@ public final class MarketDataStub implements AutoCloseable {
             case ERROR -> reply(exchange, 500, "{\"error\":\"database down\"}");
             case GARBAGE -> reply(exchange, 200, "<html>not json</html>");
             default -> {
-                if (!"spot".equals(q.get("market_type")) || !SYMBOL.equals(q.get("symbol")) || !"4h".equals(q.get("interval"))) {
+                String market = q.get("market_type");
+                if (!("spot".equals(market) || "futures".equals(market)) || !SYMBOL.equals(q.get("symbol"))
+                        || !"4h".equals(q.get("interval"))) {
                     reply(exchange, 404, "{\"error\":\"unknown symbol\"}");
                     return;
                 }
@@ -108,13 +125,13 @@ public final class MarketDataStub implements AutoCloseable {
                 int limit = q.containsKey("limit") ? Integer.parseInt(q.get("limit")) : 500;
                 StringBuilder bars = new StringBuilder();
                 int n = 0;
-                for (JsonNode r : rows) {
+                for (JsonNode r : "spot".equals(market) ? rows : futuresRows) {
                     long open = r.get(0).asLong();
                     if (open >= start && open <= end && n < limit) {
                         bars.append(n++ == 0 ? "" : ",").append(bar(r));
                     }
                 }
-                reply(exchange, 200, "{\"market_type\":\"spot\",\"symbol\":\"ETHUSDT\",\"interval\":\"4h\",\"klines\":[" + bars + "]}");
+                reply(exchange, 200, "{\"market_type\":\"" + market + "\",\"symbol\":\"ETHUSDT\",\"interval\":\"4h\",\"klines\":[" + bars + "]}");
             }
         }
     }

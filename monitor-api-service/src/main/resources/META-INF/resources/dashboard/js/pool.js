@@ -1,0 +1,237 @@
+// The monitor pool: filters and sort live in the URL (same names as the API's), so a copied link opens the same view
+// and back/forward walk through the views.
+import { getJson, ApiError } from './api.js';
+import { h, replaceChildren, showState } from './dom.js';
+import { STATUSES, STATUS_LABELS, digitsOf, price, percent, statusBadge, marketBadge, timeElement } from './format.js';
+import { follow, debounce } from './live.js';
+
+const PAGE_SIZE = 20;
+const FILTERS = ['market_type', 'status', 'interval', 'symbol', 'start_date', 'end_date'];
+const DEFAULT_SORT = '-trigger_time';
+/** Columns whose first click sorts ascending; the others (times, prices, change) start with the largest. */
+const ASCENDING_FIRST = new Set(['symbol', 'market_type', 'interval', 'status']);
+
+const form = document.getElementById('filters');
+const tbody = document.querySelector('#pool tbody');
+let stopLive = null;
+let liveFilterKey = null;
+let loadNumber = 0;
+const flashIds = new Set();
+
+/** The view as the URL says it: every filter, the sort and the page. */
+function viewFromUrl() {
+  const q = new URLSearchParams(location.search);
+  const view = {};
+  for (const name of FILTERS) view[name] = (q.get(name) || '').trim();
+  if (view.market_type === 'all') view.market_type = '';
+  view.sort = q.get('sort') || DEFAULT_SORT;
+  view.page = Math.max(1, parseInt(q.get('page') || '1', 10) || 1);
+  return view;
+}
+
+function urlOf(view) {
+  const q = new URLSearchParams();
+  for (const name of FILTERS) if (view[name]) q.set(name, view[name]);
+  if (view.sort !== DEFAULT_SORT) q.set('sort', view.sort);
+  if (view.page > 1) q.set('page', view.page);
+  return location.pathname + (q.size ? '?' + q : '');
+}
+
+function go(view) {
+  history.pushState(null, '', urlOf(view));
+  render();
+}
+
+function selectedStatuses(view) {
+  return view.status ? view.status.split(',').filter((s) => STATUSES.includes(s)) : [];
+}
+
+/** Puts the URL's view into the form controls. */
+function fillForm(view) {
+  form.querySelector(`input[name=market_type][value="${view.market_type || 'all'}"]`).checked = true;
+  const chosen = selectedStatuses(view);
+  for (const box of form.querySelectorAll('input[name=status]')) box.checked = chosen.includes(box.value);
+  form.elements.interval.value = view.interval;
+  if (document.activeElement !== form.elements.symbol) form.elements.symbol.value = view.symbol;
+  form.elements.start_date.value = view.start_date;
+  form.elements.end_date.value = view.end_date;
+  for (const th of document.querySelectorAll('#pool th[data-sort]')) {
+    const column = th.dataset.sort;
+    th.setAttribute('aria-sort', view.sort === column ? 'ascending' : view.sort === '-' + column ? 'descending' : 'none');
+  }
+}
+
+/** The view the form now shows (page back to 1: the filter changed). */
+function viewFromForm() {
+  const view = viewFromUrl();
+  view.market_type = form.querySelector('input[name=market_type]:checked').value;
+  if (view.market_type === 'all') view.market_type = '';
+  const chosen = [...form.querySelectorAll('input[name=status]:checked')].map((b) => b.value);
+  view.status = chosen.length === STATUSES.length ? '' : chosen.join(',');
+  view.interval = form.elements.interval.value;
+  view.symbol = form.elements.symbol.value.trim().toUpperCase();
+  view.start_date = form.elements.start_date.value;
+  view.end_date = form.elements.end_date.value;
+  view.page = 1;
+  return view;
+}
+
+function buildStatusChoices() {
+  const box = document.getElementById('statuses');
+  for (const status of STATUSES) {
+    box.append(h('label', { class: 'status-choice' },
+      h('input', { type: 'checkbox', name: 'status', value: status }),
+      h('span', { class: 'badge ' + status }, STATUS_LABELS[status]),
+      h('span', { class: 'count', 'data-count': status })));
+  }
+}
+
+async function render() {
+  const view = viewFromUrl();
+  fillForm(view);
+  followChanges(view);
+  const mine = ++loadNumber;
+  const quiet = document.body.dataset.state === 'ready' && render.quiet;
+  render.quiet = false;
+  if (!quiet) showState('loading', 'Loading monitors…');
+  const filters = {};
+  for (const name of FILTERS) filters[name] = view[name];
+  try {
+    const [page, counts] = await Promise.all([
+      getJson('monitors/', { ...filters, sort: view.sort === DEFAULT_SORT ? '' : view.sort, page: view.page, page_size: PAGE_SIZE }),
+      getJson('monitors/status-counts/', { ...filters, status: '' }),
+    ]);
+    if (mine !== loadNumber) return;
+    draw(view, page, counts);
+  } catch (e) {
+    if (mine !== loadNumber) return;
+    if (e instanceof ApiError && e.status === 404 && view.page > 1) {
+      // The page is gone (fewer monitors now, or an old link): show the first one instead.
+      history.replaceState(null, '', urlOf({ ...view, page: 1 }));
+      return render();
+    }
+    tbody.replaceChildren();
+    replaceChildren(document.getElementById('pages'));
+    replaceChildren(document.getElementById('summary'));
+    showState('error', 'Could not load the monitors — ' + e.message + ' ',
+      h('button', { type: 'button', id: 'retry' }, 'Retry'));
+    document.getElementById('retry').addEventListener('click', render);
+  }
+}
+
+function draw(view, page, counts) {
+  for (const status of STATUSES) {
+    document.querySelector(`[data-count="${status}"]`).textContent = counts.counts[status] ?? 0;
+  }
+  const chosen = selectedStatuses(view);
+  replaceChildren(document.getElementById('summary'),
+    h('strong', { id: 'total' }, String(page.count)), ' monitors',
+    chosen.length ? ' with status ' + chosen.map((s) => STATUS_LABELS[s]).join(', ') : '',
+    ' · ', String(counts.total), ' under these filters in every status');
+  tbody.replaceChildren(...page.results.map(row));
+  flashIds.clear();
+  drawPages(view, page.count);
+  if (page.results.length === 0) {
+    showState('empty', 'No monitors match these filters. ', h('a', { href: location.pathname }, 'Show all monitors'));
+  } else {
+    showState('ready');
+  }
+  if (!performance.getEntriesByName('pool-rendered').length) performance.mark('pool-rendered');
+}
+
+function row(m) {
+  const digits = digitsOf([m.trigger_price, m.trigger_high, m.trigger_low, m.current_price]);
+  const href = '/dashboard/monitors/' + m.id;
+  const tr = h('tr', { 'data-id': m.id, class: flashIds.has(m.id) ? 'flash' : null },
+    h('td', {}, h('a', { href }, m.symbol)),
+    h('td', {}, marketBadge(m.market_type)),
+    h('td', {}, m.interval),
+    h('td', {}, statusBadge(m.status)),
+    h('td', {}, timeElement(m.trigger_time)),
+    h('td', { class: 'num' }, price(m.trigger_price, digits)),
+    h('td', { class: 'num' }, price(m.current_price, digits)),
+    h('td', { class: 'num' }, percent(m.price_change_percent)));
+  tr.addEventListener('click', (e) => {
+    if (!e.target.closest('a')) location.href = href;
+  });
+  return tr;
+}
+
+/** First, previous, the current page ± 2 with gaps, next, last — real links, so they open in new tabs too. */
+function drawPages(view, count) {
+  const last = Math.max(1, Math.ceil(count / PAGE_SIZE));
+  const nav = document.getElementById('pages');
+  if (last === 1) return replaceChildren(nav);
+  const link = (page, text, label) => page === view.page
+    ? h('span', { 'aria-current': 'page' }, text)
+    : h('a', { href: urlOf({ ...view, page }), 'data-page': page, 'aria-label': label || 'Page ' + page }, text);
+  const items = [];
+  if (view.page > 1) items.push(link(view.page - 1, '‹ Previous', 'Previous page'));
+  let previous = 0;
+  for (let p = 1; p <= last; p++) {
+    if (p === 1 || p === last || Math.abs(p - view.page) <= 2) {
+      if (p - previous > 1) items.push(h('span', { class: 'gap' }, '…'));
+      items.push(link(p, String(p)));
+      previous = p;
+    }
+  }
+  if (view.page < last) items.push(link(view.page + 1, 'Next ›', 'Next page'));
+  replaceChildren(nav, items);
+}
+
+/** One stream per market/interval/symbol filter; any change there may move rows or counts, so the page reloads. */
+function followChanges(view) {
+  const key = [view.market_type, view.interval, view.symbol].join('|');
+  if (key === liveFilterKey) return;
+  liveFilterKey = key;
+  if (stopLive) stopLive();
+  const reload = debounce(() => {
+    render.quiet = true;
+    render();
+  }, 250);
+  stopLive = follow({ market_type: view.market_type, interval: view.interval, symbol: view.symbol }, (events) => {
+    for (const e of events || []) flashIds.add(e.monitor.id);
+    reload();
+  });
+}
+
+function wire() {
+  buildStatusChoices();
+  form.addEventListener('change', (e) => {
+    if (e.target.name !== 'symbol') go(viewFromForm());
+  });
+  const symbolChanged = debounce(() => go(viewFromForm()), 400);
+  form.elements.symbol.addEventListener('input', symbolChanged);
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    go(viewFromForm());
+  });
+  document.getElementById('all-statuses').addEventListener('click', () => go({ ...viewFromForm(), status: '' }));
+  document.getElementById('reset').addEventListener('click', () => {
+    history.pushState(null, '', location.pathname);
+    render();
+  });
+  for (const th of document.querySelectorAll('#pool th[data-sort]')) {
+    const column = th.dataset.sort;
+    const button = h('button', { type: 'button' }, ...th.childNodes);
+    th.replaceChildren(button);
+    button.addEventListener('click', () => {
+      const view = viewFromUrl();
+      const descendingFirst = !ASCENDING_FIRST.has(column);
+      const current = view.sort === column ? 'asc' : view.sort === '-' + column ? 'desc' : null;
+      const next = current === 'asc' ? 'desc' : current === 'desc' ? 'asc' : descendingFirst ? 'desc' : 'asc';
+      go({ ...view, sort: (next === 'desc' ? '-' : '') + column, page: 1 });
+    });
+  }
+  document.getElementById('pages').addEventListener('click', (e) => {
+    const a = e.target.closest('a[data-page]');
+    if (!a || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    e.preventDefault();
+    history.pushState(null, '', a.getAttribute('href'));
+    render();
+  });
+  window.addEventListener('popstate', render);
+  render();
+}
+
+wire();

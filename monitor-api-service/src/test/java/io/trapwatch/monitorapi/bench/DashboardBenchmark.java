@@ -1,0 +1,124 @@
+package io.trapwatch.monitorapi.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trapwatch.model.Interval;
+import io.trapwatch.model.MarketType;
+import io.trapwatch.model.Topics;
+import io.trapwatch.monitorapi.support.Browser;
+import io.trapwatch.monitorapi.support.Events;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Dashboard page-load benchmark (not a test) against a running system, by default the local run
+ * (deploy/local/run.sh --detach). A headless Chromium loads each page {@code bench.runs} times; the figures are the
+ * page's own Performance API marks, in ms from the start of the navigation: the pool until its rows are drawn
+ * ({@code pool-rendered}), the monitor page until the chart library reports the chart drawn ({@code chart-drawn}).
+ * With {@code bench.kafka} set it also measures live updates: a new monitor's MonitorStateChanged is produced to that
+ * broker and the time until its row shows in the open pool is taken; those monitors (symbols ZZBENCH…, spot 1d)
+ * stay in the read model.
+ */
+public final class DashboardBenchmark {
+
+    private static final String URL = System.getProperty("bench.url", "http://localhost:8080");
+    private static final int RUNS = Integer.getInteger("bench.runs", 10);
+    private static final String KAFKA = System.getProperty("bench.kafka", "");
+
+    private DashboardBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long monitorId = chartedMonitor();
+        System.out.printf("dashboard at %s, monitor page of monitor %d, %d runs each after one warm-up load%n", URL, monitorId, RUNS);
+        try (Browser browser = Browser.open(URL)) {
+            report("pool: navigation start -> rows drawn", loads(browser, "/dashboard/", "pool-rendered"));
+            report("monitor page: navigation start -> chart drawn", loads(browser, "/dashboard/monitors/" + monitorId, "chart-drawn"));
+            if (!KAFKA.isEmpty()) {
+                report("live: event produced -> row shown in the open pool", live(browser));
+            }
+            if (!browser.consoleErrors().isEmpty()) {
+                System.out.println("browser console errors were logged: the figures above are suspect");
+            }
+        }
+    }
+
+    /** The newest spot monitor (bars exist for it on the local run's replayed data). */
+    private static long chartedMonitor() throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(URL + "/api/volume-trap/monitors/?market_type=spot&page_size=1")).build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode page = new ObjectMapper().readTree(r.body());
+        if (r.statusCode() != 200 || page.path("count").asLong() == 0) {
+            throw new IllegalStateException("no spot monitor at " + URL + " (is the local run up? deploy/local/run.sh --detach)");
+        }
+        return page.at("/results/0/id").asLong();
+    }
+
+    private static List<Double> loads(Browser browser, String path, String mark) {
+        List<Double> out = new ArrayList<>();
+        for (int i = 0; i <= RUNS; i++) {
+            browser.visit(path);
+            if (!"ready".equals(browser.state())) {
+                throw new IllegalStateException(path + " did not load: " + browser.find("#state").getText());
+            }
+            double ms = ((Number) browser.js("return performance.getEntriesByName(arguments[0])[0].startTime", mark)).doubleValue();
+            if (i > 0) { // the first load warms the service's and the browser's caches
+                out.add(ms);
+            }
+        }
+        return out;
+    }
+
+    private static List<Double> live(Browser browser) throws Exception {
+        List<Double> out = new ArrayList<>();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA, ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+            browser.visit("/dashboard/");
+            for (int i = 0; i < RUNS; i++) {
+                browser.js("window.__benchSeen = null; window.__benchSymbol = null;"
+                        + "new MutationObserver((_, o) => { if (window.__benchSymbol && [...document.querySelectorAll('#pool tbody tr td:first-child')]"
+                        + ".some(td => td.textContent === window.__benchSymbol)) { window.__benchSeen = Date.now(); o.disconnect(); } })"
+                        + ".observe(document.querySelector('#pool tbody'), { childList: true });");
+                String symbol = "ZZBENCH" + Events.uniqueSymbol().substring(1, 9);
+                var event = new Events.Monitor(MarketType.SPOT, symbol, Interval.D1, Instant.now().truncatedTo(ChronoUnit.DAYS), "1").latest();
+                browser.js("window.__benchSymbol = arguments[0]", symbol);
+                long sent = System.currentTimeMillis();
+                producer.send(new ProducerRecord<>(Topics.MONITOR_STATE_CHANGED, event.series().asKafkaKey(), Events.json(event))).get();
+                long deadline = sent + 30_000;
+                Number seen = null;
+                while (seen == null && System.currentTimeMillis() < deadline) {
+                    Thread.sleep(20);
+                    seen = (Number) browser.js("return window.__benchSeen");
+                }
+                if (seen == null) {
+                    throw new IllegalStateException("the new monitor " + symbol + " did not show within 30 s");
+                }
+                out.add((double) (seen.longValue() - sent));
+            }
+        }
+        return out;
+    }
+
+    private static void report(String what, List<Double> ms) {
+        List<Double> sorted = new ArrayList<>(ms);
+        sorted.sort(Double::compare);
+        double median = sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
+                : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
+        System.out.printf("%-52s median %6.1f ms, min %6.1f, max %6.1f (n=%d): %s%n", what, median, sorted.get(0),
+                sorted.get(sorted.size() - 1), sorted.size(), ms.stream().map(v -> String.format("%.0f", v)).toList());
+    }
+}
