@@ -1,11 +1,7 @@
 package io.trapwatch.monitorapi.dashboard;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.trapwatch.infra.KafkaTestResource;
-import io.trapwatch.infra.PostgresTestResource;
 import io.trapwatch.model.Interval;
 import io.trapwatch.model.MarketType;
 import io.trapwatch.model.MonitorStatus;
@@ -13,6 +9,7 @@ import io.trapwatch.monitorapi.support.Api;
 import io.trapwatch.monitorapi.support.Broker;
 import io.trapwatch.monitorapi.support.Browser;
 import io.trapwatch.monitorapi.support.Events;
+import io.trapwatch.monitorapi.support.ServiceTest;
 import io.trapwatch.monitorapi.support.MarketDataStub;
 import io.trapwatch.monitorapi.support.MarketDataStubResource;
 import org.junit.jupiter.api.AfterAll;
@@ -38,10 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The dashboard in a real headless Chromium against the running service (real PostgreSQL, real Kafka, recorded
  * Binance bars over HTTP): what each page shows is compared with what the API answers for the same view.
  */
-@QuarkusTest
-@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = MarketDataStubResource.class, restrictToAnnotatedClass = false)
+@ServiceTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserTest {
 

@@ -2,11 +2,7 @@ package io.trapwatch.monitorapi.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.trapwatch.infra.KafkaTestResource;
-import io.trapwatch.infra.PostgresTestResource;
 import io.trapwatch.model.Interval;
 import io.trapwatch.model.MarketType;
 import io.trapwatch.model.MonitorStateChanged;
@@ -14,7 +10,7 @@ import io.trapwatch.model.MonitorStatus;
 import io.trapwatch.monitorapi.service.MonitorChangeFeed;
 import io.trapwatch.monitorapi.support.Broker;
 import io.trapwatch.monitorapi.support.Events;
-import io.trapwatch.monitorapi.support.MarketDataStubResource;
+import io.trapwatch.monitorapi.support.ServiceTest;
 import io.trapwatch.monitorapi.support.SseClient;
 import org.junit.jupiter.api.Test;
 
@@ -30,10 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 /** GET /api/volume-trap/events: live changes from the real Kafka consumer, filters, Last-Event-ID resume, errors. */
-@QuarkusTest
-@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = MarketDataStubResource.class, restrictToAnnotatedClass = false)
+@ServiceTest
 class MonitorEventStreamTest {
 
     /** Generous: the wait for an event that must come (delivery speed is a benchmark, not a test). */

@@ -1,16 +1,12 @@
 package io.trapwatch.monitorapi.rest;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.trapwatch.infra.KafkaTestResource;
-import io.trapwatch.infra.PostgresTestResource;
 import io.trapwatch.model.Interval;
 import io.trapwatch.model.MarketType;
 import io.trapwatch.model.MonitorStatus;
 import io.trapwatch.monitorapi.support.Broker;
 import io.trapwatch.monitorapi.support.Events;
-import io.trapwatch.monitorapi.support.MarketDataStubResource;
+import io.trapwatch.monitorapi.support.ServiceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,10 +26,7 @@ import static org.hamcrest.Matchers.equalTo;
  * What the dashboard needs from the list beyond the reference: several statuses at once, every sort column, the count
  * per status under a filter; and the statistics' openings per day and phase reach.
  */
-@QuarkusTest
-@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = MarketDataStubResource.class, restrictToAnnotatedClass = false)
+@ServiceTest
 class MonitorListingTest {
 
     private static final String SYMBOL = Events.uniqueSymbol();
