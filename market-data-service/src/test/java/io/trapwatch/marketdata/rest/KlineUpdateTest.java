@@ -1,5 +1,6 @@
 package io.trapwatch.marketdata.rest;
 
+import io.trapwatch.infra.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -51,8 +52,8 @@ class KlineUpdateTest {
     void setUp() {
         Db.truncateAll(dataSource);
         stub.reset();
-        given().post("/api/market-data/instruments/sync?market_type=spot&exchange=binance").then().statusCode(200);
-        given().post("/api/market-data/instruments/sync?market_type=futures&exchange=binance").then().statusCode(200);
+        given().auth().oauth2(TestTokens.OPERATOR).post("/api/market-data/instruments/sync?market_type=spot&exchange=binance").then().statusCode(200);
+        given().auth().oauth2(TestTokens.OPERATOR).post("/api/market-data/instruments/sync?market_type=futures&exchange=binance").then().statusCode(200);
         topic = new KlineClosedTopic();
     }
 
@@ -112,7 +113,7 @@ class KlineUpdateTest {
         });
         ((com.fasterxml.jackson.databind.node.ObjectNode) root).set("symbols", kept);
         stub.exchangeInfo("futures", root.toString());
-        given().post("/api/market-data/instruments/sync?market_type=futures&exchange=binance").then().body("active", equalTo(2));
+        given().auth().oauth2(TestTokens.OPERATOR).post("/api/market-data/instruments/sync?market_type=futures&exchange=binance").then().body("active", equalTo(2));
         stub.serverTime(Instant.parse("2023-08-10T01:00:00Z").toEpochMilli());
         // BTCUSDT has a 4h file; ETHUSDT has none, which Binance would never do: the error is reported for it alone.
         update("futures", "4h", null, 50).statusCode(200).body("instruments", equalTo(2)).body("bars_saved", equalTo(50))
@@ -205,13 +206,13 @@ class KlineUpdateTest {
 
     @Test
     void invalidRequestsAreRejected() {
-        given().post("/api/market-data/klines/update?market_type=spot&interval=4h&symbols=").then().statusCode(400)
+        given().auth().oauth2(TestTokens.OPERATOR).post("/api/market-data/klines/update?market_type=spot&interval=4h&symbols=").then().statusCode(400)
                 .body("parameter", equalTo("symbols")).body("received", equalTo(""));
-        given().post("/api/market-data/klines/update?market_type=spot&interval=15m").then().statusCode(400)
+        given().auth().oauth2(TestTokens.OPERATOR).post("/api/market-data/klines/update?market_type=spot&interval=15m").then().statusCode(400)
                 .body("parameter", equalTo("interval")).body("allowed", contains("1h", "4h", "1d")).body("received", equalTo("15m"));
-        given().post("/api/market-data/klines/update?market_type=spot&interval=4h&backfill=0").then().statusCode(400)
+        given().auth().oauth2(TestTokens.OPERATOR).post("/api/market-data/klines/update?market_type=spot&interval=4h&backfill=0").then().statusCode(400)
                 .body("parameter", equalTo("backfill"));
-        given().post("/api/market-data/klines/update?market_type=spot&interval=4h&symbols=BTCUSDT,NOPEUSDT").then().statusCode(404)
+        given().auth().oauth2(TestTokens.OPERATOR).post("/api/market-data/klines/update?market_type=spot&interval=4h&symbols=BTCUSDT,NOPEUSDT").then().statusCode(404)
                 .body("symbols", contains("NOPEUSDT"));
         assertThat(stub.requests("spot", "klines")).isEmpty();
     }
@@ -255,7 +256,7 @@ class KlineUpdateTest {
     }
 
     private static ValidatableResponse update(String market, String interval, String symbols, int backfill) {
-        return given().post("/api/market-data/klines/update?market_type=" + market + "&interval=" + interval
+        return given().auth().oauth2(TestTokens.OPERATOR).post("/api/market-data/klines/update?market_type=" + market + "&interval=" + interval
                 + (symbols == null ? "" : "&symbols=" + symbols) + "&backfill=" + backfill).then();
     }
 }
