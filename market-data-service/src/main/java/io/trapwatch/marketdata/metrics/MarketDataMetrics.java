@@ -2,6 +2,7 @@ package io.trapwatch.marketdata.metrics;
 
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.quarkus.runtime.Startup;
 import io.trapwatch.model.Interval;
 import io.trapwatch.model.MarketType;
@@ -9,7 +10,7 @@ import io.trapwatch.service.metrics.OutboxGauges;
 import io.trapwatch.service.metrics.SqlGauge;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -37,16 +38,19 @@ public class MarketDataMetrics {
     public MarketDataMetrics(MeterRegistry registry, AgroalDataSource dataSource) {
         this.registry = registry;
         OutboxGauges.register(registry, dataSource, "kline_outbox");
-        new SqlGauge(registry, "trapwatch.ingest.lag.seconds",
-                "Now minus the newest stored close time, for the most lagging active series", List.of("market_type", "interval"),
-                dataSource, INGEST_LAG, Duration.ofSeconds(15));
-        // Every market and interval at zero from the start: a rate() over them has a series before the first update.
+        List<Tags> series = new ArrayList<>();
+        // Every market and interval from the start: a rate() or an alert has a series before the first update.
         for (MarketType market : MarketType.values()) {
             for (Interval interval : Interval.values()) {
-                registry.counter("trapwatch.bars.stored", "market_type", market.wire(), "interval", interval.wire());
-                registry.counter("trapwatch.events.published", "market_type", market.wire(), "interval", interval.wire());
+                Tags tags = Tags.of("market_type", market.wire(), "interval", interval.wire());
+                series.add(tags);
+                registry.counter("trapwatch.bars.stored", tags);
+                registry.counter("trapwatch.events.published", tags);
             }
         }
+        new SqlGauge(registry, "trapwatch.ingest.lag.seconds",
+                "Now minus the newest stored close time, for the most lagging active series", List.of("market_type", "interval"),
+                series, dataSource, INGEST_LAG);
     }
 
     public void barsStored(MarketType market, Interval interval, long bars) {

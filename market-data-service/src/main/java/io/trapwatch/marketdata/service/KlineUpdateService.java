@@ -222,6 +222,9 @@ public class KlineUpdateService {
             long started = System.nanoTime();
             int saved = QuarkusTransaction.requiringNew().call(() -> klines.insertNew(series, bars, run));
             storeNanos.add(System.nanoTime() - started);
+            // Correlation: a bar is followed from here to detection's transition log by series key and open time.
+            LOG.debugf("stored run=%s series=%s open_time=%s..%s bars=%d", run, series.asKafkaKey(),
+                    bars.get(0).openTime(), bars.get(bars.size() - 1).openTime(), saved);
             return saved;
         } finally {
             storeSlots.release();

@@ -3,6 +3,7 @@ package io.trapwatch.service.metrics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import javax.sql.DataSource;
@@ -17,8 +18,9 @@ import java.util.Map;
 
 /**
  * A gauge whose values come from the service's own tables: one query, each row its tag values then the value,
- * one gauge per tag combination. Read on scrape, at most once per {@code maxAge}; a combination seen for the first
- * time is registered then and appears from the next scrape on. Database state, so it survives restarts (a counter
+ * one gauge per tag combination. Read on scrape, at most once per {@code trapwatch.metrics.table-max-age}. The combinations given up front
+ * are exposed from the start (0 until a row says otherwise); another one the query returns is registered when seen
+ * and appears from the next scrape on. Database state, so it survives restarts (a counter
  * kept in memory would start again from zero after a crash).
  */
 public final class SqlGauge {
@@ -38,22 +40,27 @@ public final class SqlGauge {
     private volatile long readAt;
 
     public SqlGauge(MeterRegistry registry, String name, String description, List<String> tagNames,
-                    DataSource dataSource, String sql, Duration maxAge) {
+                    List<Tags> combinations, DataSource dataSource, String sql) {
         this.registry = registry;
         this.name = name;
         this.description = description;
         this.tagNames = List.copyOf(tagNames);
         this.dataSource = dataSource;
         this.sql = sql;
-        this.maxAgeNanos = maxAge.toNanos();
+        this.maxAgeNanos = ConfigProvider.getConfig().getOptionalValue("trapwatch.metrics.table-max-age", Duration.class)
+                .orElse(Duration.ofSeconds(10)).toNanos();
         this.readAt = System.nanoTime() - maxAgeNanos - 1;
-        if (tagNames.isEmpty()) {
-            register(Tags.empty());
+        Map<Tags, Double> initial = new HashMap<>();
+        for (Tags tags : tagNames.isEmpty() ? List.of(Tags.empty()) : combinations) {
+            initial.put(tags, 0.0);
+            register(tags);
         }
+        values = initial;
     }
 
     private void register(Tags tags) {
-        Gauge.builder(name, this, g -> g.value(tags)).description(description).tags(tags).register(registry);
+        Gauge.builder(name, this, g -> g.value(tags)).description(description).tags(tags).strongReference(true)
+                .register(registry);
     }
 
     double value(Tags tags) {
@@ -83,7 +90,7 @@ public final class SqlGauge {
             return;
         }
         for (Tags tags : read.keySet()) {
-            if (!values.containsKey(tags) && !tagNames.isEmpty()) {
+            if (!values.containsKey(tags)) {
                 register(tags);
             }
         }
