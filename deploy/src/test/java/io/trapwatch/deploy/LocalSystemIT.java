@@ -113,9 +113,9 @@ class LocalSystemIT {
     @Test
     void theFourFlowsLiveOperationAndACrashGiveTheSameMonitorsAsAFullReplay() throws Exception {
         // Writes need the operator token: without it, or with another, nothing is synced.
-        String sync = marketData.baseUrl() + "/api/market-data/instruments/sync?market_type=spot&exchange=binance";
+        String syncSpot = marketData.baseUrl() + "/api/market-data/instruments/sync?market_type=spot&exchange=binance";
         for (String bearer : new String[]{null, Http.token + "x"}) {
-            HttpResponse<String> refused = Http.postWithToken(sync, bearer);
+            HttpResponse<String> refused = Http.postWithToken(syncSpot, bearer);
             assertThat(refused.statusCode()).isEqualTo(401);
             assertThat(Http.JSON.readTree(refused.body()).path("error").asText()).isEqualTo("unauthorized");
         }
