@@ -26,9 +26,10 @@ import java.util.List;
 @Startup
 public class DetectionMetrics {
 
+    /** Schema-qualified: this service's connections have no search path of their own (Hibernate qualifies its SQL). */
     private static final String TRANSITIONS = """
             SELECT m.market_type, t.to_status, count(*)
-            FROM monitor_transition t JOIN monitor m ON m.id = t.monitor_id
+            FROM detection.monitor_transition t JOIN detection.monitor m ON m.id = t.monitor_id
             GROUP BY m.market_type, t.to_status""";
 
     private final MeterRegistry registry;
@@ -36,7 +37,7 @@ public class DetectionMetrics {
 
     public DetectionMetrics(MeterRegistry registry, AgroalDataSource dataSource) {
         this.registry = registry;
-        OutboxGauges.register(registry, dataSource, "outbox");
+        OutboxGauges.register(registry, dataSource, "detection.outbox");
         List<Tags> combinations = new ArrayList<>();
         for (MarketType market : MarketType.values()) {
             for (MonitorStatus status : MonitorStatus.values()) {
