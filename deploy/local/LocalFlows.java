@@ -34,6 +34,8 @@ public class LocalFlows {
 
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final ObjectMapper JSON = new ObjectMapper();
+    /** The write endpoints' bearer token; run.sh generates it and gives it to the services and to this program. */
+    static final String TOKEN = System.getenv("TRAPWATCH_API_TOKEN");
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
@@ -84,9 +86,14 @@ public class LocalFlows {
     }
 
     static HttpResponse<String> call(String method, String url) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(30))
+        HttpRequest request = authorized(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(30)), method)
                 .method(method, HttpRequest.BodyPublishers.noBody()).build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Writes carry the operator token; reads are public. */
+    static HttpRequest.Builder authorized(HttpRequest.Builder request, String method) {
+        return method.equals("GET") || TOKEN == null ? request : request.header("Authorization", "Bearer " + TOKEN);
     }
 
     static JsonNode json(String method, String url) throws IOException, InterruptedException {
@@ -136,7 +143,7 @@ public class LocalFlows {
         }
 
         System.out.println("-- flow 4: query the results");
-        summary(marketData, api);
+        summary(marketData, detection, api);
     }
 
     static void awaitConsumed(Admin admin, String group, String topic) throws Exception {
@@ -170,7 +177,7 @@ public class LocalFlows {
 
     static JsonNode runCatchUpScan(String detection, String market, String interval) throws Exception {
         String body = "{\"market_type\":\"" + market + "\",\"interval\":\"" + interval + "\"}";
-        HttpRequest post = HttpRequest.newBuilder(URI.create(detection + "/api/detection/scans"))
+        HttpRequest post = authorized(HttpRequest.newBuilder(URI.create(detection + "/api/detection/scans")), "POST")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
         HttpResponse<String> accepted = HTTP.send(post, HttpResponse.BodyHandlers.ofString());
         if (accepted.statusCode() != 202) {
@@ -186,7 +193,7 @@ public class LocalFlows {
         }
     }
 
-    static void summary(String marketData, String api) throws Exception {
+    static void summary(String marketData, String detection, String api) throws Exception {
         for (String market : MARKETS) {
             int instruments = json("GET", marketData + "/api/market-data/instruments?market_type=" + market + "&status=active")
                     .path("count").asInt();
@@ -217,5 +224,6 @@ public class LocalFlows {
         System.out.println("   Monitor API:  " + api + "/api/volume-trap/monitors/?market_type=spot&status=pending");
         System.out.println("   Swagger UI:   " + api + "/q/swagger-ui  (also " + marketData + "/q/swagger-ui)");
         System.out.println("   Statistics:   " + api + "/api/volume-trap/statistics/");
+        System.out.println("   Metrics:      " + marketData + "/q/metrics  " + detection + "/q/metrics  " + api + "/q/metrics");
     }
 }

@@ -8,7 +8,8 @@
 # Environment overrides: TRAPWATCH_WORK_DIR (default .trapwatch), TRAPWATCH_JDBC_URL (use an existing PostgreSQL),
 # TRAPWATCH_PG_PORT (15432), TRAPWATCH_KAFKA_PORT (19092), TRAPWATCH_KAFKA_CONTROLLER_PORT (19093),
 # TRAPWATCH_API_PORT (8080), TRAPWATCH_MARKET_DATA_PORT (8081), TRAPWATCH_DETECTION_PORT (8082),
-# TRAPWATCH_BACKFILL (bars per new instrument, default 5000).
+# TRAPWATCH_BACKFILL (bars per new instrument, default 5000), TRAPWATCH_API_TOKEN (the write endpoints' bearer token;
+# generated and kept in .trapwatch/api-token when not set).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -118,6 +119,17 @@ if [ ! -f "$KAFKA_DIR/data/meta.properties" ]; then
 fi
 start_process kafka "${KAFKA_JAVA[@]}" kafka.Kafka "$KAFKA_DIR/server.properties"
 "${FLOWS[@]}" wait-port 127.0.0.1 "$KAFKA_PORT" 120 "$(cat "$PIDS/kafka.pid")"
+
+# The bearer token every write endpoint asks for: kept across runs so a detached system stays usable.
+if [ -n "${TRAPWATCH_API_TOKEN:-}" ]; then
+  (umask 077 && printf '%s' "$TRAPWATCH_API_TOKEN" >"$WORK/api-token")
+elif [ ! -s "$WORK/api-token" ]; then
+  (umask 077 && od -An -tx1 -N32 /dev/urandom | tr -d ' \n' >"$WORK/api-token")
+fi
+TRAPWATCH_API_TOKEN=$(cat "$WORK/api-token")
+export TRAPWATCH_API_TOKEN
+echo "    API token for write endpoints (POST/PUT/PATCH/DELETE): $TRAPWATCH_API_TOKEN"
+echo "      curl -X POST -H \"Authorization: Bearer \$(cat $WORK/api-token)\" ..."
 
 export TRAPWATCH_JDBC_URL="$JDBC_URL"
 export TRAPWATCH_KAFKA_BOOTSTRAP="127.0.0.1:$KAFKA_PORT"

@@ -15,12 +15,32 @@ final class Http {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** The operator token the services were started with: sent on every write, as the CronJobs do. */
+    static volatile String token;
 
     private Http() {
     }
 
     static int status(String method, String url) throws IOException, InterruptedException {
         return send(method, url, null).statusCode();
+    }
+
+    /** A write with the given bearer token (null: none), whatever it answers. */
+    static HttpResponse<String> postWithToken(String url, String bearer) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5))
+                .POST(HttpRequest.BodyPublishers.noBody());
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String text(String url) throws IOException, InterruptedException {
+        HttpResponse<String> response = send("GET", url, null);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + url + " -> " + response.statusCode());
+        }
+        return response.body();
     }
 
     static JsonNode get(String url) throws IOException, InterruptedException {
@@ -45,6 +65,9 @@ final class Http {
 
     private static HttpResponse<String> send(String method, String url, String body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5));
+        if (!method.equals("GET") && token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

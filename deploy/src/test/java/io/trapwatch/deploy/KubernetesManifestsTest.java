@@ -66,6 +66,11 @@ class KubernetesManifestsTest {
 
     private static final Set<String> HEALTH_PATHS = Set.of("/q/health/live", "/q/health/ready");
 
+    /** Created by the operator before applying (README): the bearer token of the write endpoints, and its successor. */
+    private static final String TOKEN_SECRET = "trapwatch-api-token";
+    private static final Set<String> TOKEN_SECRET_KEYS = Set.of("token", "next");
+    private static final Set<String> SERVICES = DEFAULT_HTTP_PORTS.keySet();
+
     record Manifest(String file, ObjectNode doc) {
         String kind() {
             return doc.path("kind").asText();
@@ -152,6 +157,21 @@ class KubernetesManifestsTest {
         assertThat(singletonProblems(load())).isEmpty();
     }
 
+    @Test
+    void podsRunAsNonRootOnAReadOnlyRootWithoutCapabilitiesAndWithTheirTokenFromASecret() {
+        assertThat(hardeningProblems(load())).isEmpty();
+    }
+
+    @Test
+    void networkPoliciesOpenOnlyTheIntendedPaths() {
+        assertThat(networkPolicyProblems(load())).isEmpty();
+    }
+
+    @Test
+    void everyServiceHasADisruptionBudgetAServiceMonitorAndAlerts() {
+        assertThat(operationsProblems(load())).isEmpty();
+    }
+
     // ------------------------------------------------------------------ the checker rejects broken manifests
 
     static Stream<Arguments> brokenManifests() {
@@ -194,6 +214,35 @@ class KubernetesManifestsTest {
                         .get("data")).put("TRAPWATCH_JDBC_URL", "jdbc:postgresql://trapwatch-db:5432/trapwatch"), "'trapwatch-db'"),
                 broken("JDBC URL to another database", m -> ((ObjectNode) m.resource("ConfigMap", "trapwatch-config")
                         .get("data")).put("TRAPWATCH_JDBC_URL", "jdbc:postgresql://trapwatch-db-rw:5432/app"), "'app'"),
+                broken("writable root filesystem", m -> ((ObjectNode) container(m, "detection-service").at("/securityContext"))
+                        .put("readOnlyRootFilesystem", false), "readOnlyRootFilesystem"),
+                broken("a capability kept", m -> ((ObjectNode) container(m, "market-data-service").at("/securityContext/capabilities"))
+                        .putArray("drop").add("NET_RAW"), "drop ALL"),
+                broken("root allowed", m -> ((ObjectNode) container(m, "monitor-api-service").at("/securityContext"))
+                        .put("runAsNonRoot", false), "runAsNonRoot"),
+                broken("no writable /tmp", m -> ((ObjectNode) container(m, "market-data-service")).remove("volumeMounts"), "/tmp"),
+                broken("token written into the manifest", m -> ((ObjectNode) container(m, "detection-service").at("/env/0"))
+                        .put("value", "s3cret").remove("valueFrom"), "TRAPWATCH_API_TOKEN"),
+                broken("CronJob without the token", m -> {
+                    ArrayNode args = (ArrayNode) m.resource("CronJob", "klines-update-spot-4h")
+                            .at("/spec/jobTemplate/spec/template/spec/containers/0/args");
+                    args.remove(texts(args).indexOf("-H") + 1);
+                    args.remove(texts(args).indexOf("-H"));
+                }, "Authorization"),
+                broken("market-data-service open to the namespace", m -> ((ArrayNode) m.resource("NetworkPolicy", "market-data-service")
+                        .at("/spec/ingress/0/from")).addObject().putObject("podSelector"), "market-data-service"),
+                broken("detection-service reachable from outside", m -> ((ObjectNode) m.resource("NetworkPolicy", "detection-service")
+                        .get("spec")).putArray("ingress").addObject().putArray("ports").addObject().put("port", 8082), "outside"),
+                broken("market-data-service egress on port 80", m -> ((ObjectNode) m.resource("NetworkPolicy", "market-data-service")
+                        .at("/spec/egress/0/ports/0")).put("port", 80), "443"),
+                broken("egress opened for every pod", m -> spec(m, "NetworkPolicy", "default-deny").putArray("egress").addObject(),
+                        "the internet"),
+                broken("no disruption budget", m -> m.docs().removeIf(d -> d.kind().equals("PodDisruptionBudget")
+                        && d.name().equals("monitor-api-service")), "PodDisruptionBudget"),
+                broken("budget that blocks every drain", m -> spec(m, "PodDisruptionBudget", "market-data-service")
+                        .put("minAvailable", 1).remove("maxUnavailable"), "never be drained"),
+                broken("ServiceMonitor on a wrong path", m -> ((ObjectNode) m.resource("ServiceMonitor", "detection-service")
+                        .at("/spec/endpoints/0")).put("path", "/metrics"), "/q/metrics"),
                 broken("market-data-service scaled out", m -> spec(m, "Deployment", "market-data-service")
                         .put("replicas", 2), "exactly 1 replica"),
                 broken("fewer partitions than detection consumers", m -> spec(m, "KafkaTopic", "kline-closed")
@@ -263,8 +312,160 @@ class KubernetesManifestsTest {
 
     private static List<String> allProblems(Manifests m) {
         return Stream.of(documentProblems(m), kustomizationProblems(m), deploymentProblems(m), referenceProblems(m),
-                        serviceProblems(m), connectionProblems(m), cronJobProblems(m), kafkaProblems(m), singletonProblems(m))
+                        serviceProblems(m), connectionProblems(m), cronJobProblems(m), kafkaProblems(m), singletonProblems(m),
+                        hardeningProblems(m), networkPolicyProblems(m), operationsProblems(m))
                 .flatMap(List::stream).toList();
+    }
+
+    // ------------------------------------------------------------------ hardening, network policies, operations
+
+    private static List<String> hardeningProblems(Manifests m) {
+        List<String> problems = new ArrayList<>();
+        podSpecs(m).forEach((where, pod) -> {
+            for (JsonNode container : pod.path("containers")) {
+                JsonNode security = container.path("securityContext");
+                // The container's setting wins over the pod's.
+                JsonNode nonRoot = security.has("runAsNonRoot") ? security.path("runAsNonRoot") : pod.at("/securityContext/runAsNonRoot");
+                if (!nonRoot.asBoolean(false)) {
+                    problems.add(where + ": runAsNonRoot is not true");
+                }
+                if (!security.path("readOnlyRootFilesystem").asBoolean(false)) {
+                    problems.add(where + ": readOnlyRootFilesystem must be true");
+                }
+                if (security.path("allowPrivilegeEscalation").asBoolean(true)) {
+                    problems.add(where + ": allowPrivilegeEscalation must be false");
+                }
+                if (!texts(security.at("/capabilities/drop")).contains("ALL") || security.at("/capabilities/add").size() > 0) {
+                    problems.add(where + ": capabilities must drop ALL and add none");
+                }
+                for (String field : List.of("requests/cpu", "requests/memory", "limits/cpu", "limits/memory")) {
+                    if (container.at("/resources/" + field).asText().isBlank()) {
+                        problems.add(where + ": no resources." + field.replace('/', '.'));
+                    }
+                }
+                JsonNode token = env(container, "TRAPWATCH_API_TOKEN");
+                if (token == null || !token.at("/valueFrom/secretKeyRef/name").asText().equals(TOKEN_SECRET)) {
+                    problems.add(where + ": TRAPWATCH_API_TOKEN must come from Secret " + TOKEN_SECRET);
+                }
+            }
+        });
+        for (Manifest deployment : m.ofKind("Deployment").toList()) {
+            JsonNode pod = deployment.doc().at("/spec/template/spec");
+            Set<String> emptyDirs = new HashSet<>();
+            pod.path("volumes").forEach(v -> {
+                if (v.has("emptyDir")) {
+                    emptyDirs.add(v.path("name").asText());
+                }
+            });
+            for (JsonNode container : pod.path("containers")) {
+                boolean tmp = false;
+                for (JsonNode mount : container.path("volumeMounts")) {
+                    tmp |= mount.path("mountPath").asText().equals("/tmp") && emptyDirs.contains(mount.path("name").asText());
+                }
+                if (!tmp) {
+                    problems.add(deployment.where() + ": no emptyDir mounted at /tmp (the root filesystem is read-only)");
+                }
+            }
+        }
+        for (Manifest cron : m.ofKind("CronJob").toList()) {
+            List<String> args = texts(cron.doc().at("/spec/jobTemplate/spec/template/spec/containers/0/args"));
+            int header = args.indexOf("-H");
+            if (header < 0 || header + 1 >= args.size() || !args.get(header + 1).equals("Authorization: Bearer $(TRAPWATCH_API_TOKEN)")) {
+                problems.add(cron.where() + ": must send 'Authorization: Bearer $(TRAPWATCH_API_TOKEN)', got " + args);
+            }
+        }
+        return problems;
+    }
+
+    private static JsonNode env(JsonNode container, String name) {
+        for (JsonNode variable : container.path("env")) {
+            if (variable.path("name").asText().equals(name)) {
+                return variable;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The policies evaluated as Kubernetes would for representative peers: which pods reach market-data-service,
+     * what reaches each service from outside the namespace, where market-data-service may connect.
+     */
+    private static List<String> networkPolicyProblems(Manifests m) {
+        NetworkPolicies policies = new NetworkPolicies(m.ofKind("NetworkPolicy").<JsonNode>map(Manifest::doc).toList());
+        Map<String, String> ingestJob = Map.of("app.kubernetes.io/part-of", "trapwatch", "app.kubernetes.io/component", "ingest-job");
+        Map<String, String> other = Map.of("app.kubernetes.io/part-of", "trapwatch", "app.kubernetes.io/name", "some-other-app");
+        List<String> problems = new ArrayList<>();
+        Map<String, Map<String, String>> pods = new LinkedHashMap<>();
+        for (String service : SERVICES) {
+            pods.put(service, Map.of("app.kubernetes.io/name", service, "app.kubernetes.io/part-of", "trapwatch"));
+        }
+        expect(problems, policies.ingress(pods.get("market-data-service"), NetworkPolicies.Peer.pod(ingestJob), 8081, "http"),
+                true, "an ingest CronJob -> market-data-service");
+        expect(problems, policies.ingress(pods.get("market-data-service"), NetworkPolicies.Peer.pod(pods.get("detection-service")), 8081, "http"),
+                true, "detection-service -> market-data-service");
+        expect(problems, policies.ingress(pods.get("market-data-service"), NetworkPolicies.Peer.pod(other), 8081, "http"),
+                false, "another pod of the namespace -> market-data-service");
+        for (String service : SERVICES) {
+            int port = DEFAULT_HTTP_PORTS.get(service);
+            expect(problems, policies.ingress(pods.get(service), NetworkPolicies.Peer.OUTSIDE, port, "http"),
+                    service.equals("monitor-api-service"), "outside the namespace -> " + service);
+            expect(problems, policies.ingress(pods.get(service), NetworkPolicies.Peer.namespace("monitoring"), port, "http"),
+                    true, "Prometheus -> " + service + " /q/metrics");
+            expect(problems, policies.egress(pods.get(service), NetworkPolicies.Peer.pod(Map.of("k8s-app", "kube-dns"), "kube-system"), 53),
+                    true, service + " -> DNS");
+        }
+        expect(problems, policies.egress(pods.get("market-data-service"), NetworkPolicies.Peer.OUTSIDE, 443),
+                true, "market-data-service -> Binance on 443");
+        for (String service : SERVICES) {
+            expect(problems, policies.egress(pods.get(service), NetworkPolicies.Peer.OUTSIDE, 80), false, service + " -> the internet on 80");
+        }
+        expect(problems, policies.egress(pods.get("detection-service"), NetworkPolicies.Peer.OUTSIDE, 443),
+                false, "detection-service -> the internet on 443");
+        return problems;
+    }
+
+    private static void expect(List<String> problems, boolean allowed, boolean wanted, String path) {
+        if (allowed != wanted) {
+            problems.add("NetworkPolicy: " + path + (wanted ? " must be allowed" : " must be denied (outside)"));
+        }
+    }
+
+    private static List<String> operationsProblems(Manifests m) {
+        List<String> problems = new ArrayList<>();
+        for (Manifest deployment : m.ofKind("Deployment").toList()) {
+            Map<String, String> labels = strings(deployment.doc().at("/spec/template/metadata/labels"));
+            int replicas = deployment.doc().at("/spec/replicas").asInt(1);
+            List<Manifest> budgets = m.ofKind("PodDisruptionBudget")
+                    .filter(b -> labels.entrySet().containsAll(strings(b.doc().at("/spec/selector/matchLabels")).entrySet()))
+                    .toList();
+            if (budgets.size() != 1) {
+                problems.add(deployment.where() + ": expected one PodDisruptionBudget selecting it, found " + budgets.size());
+                continue;
+            }
+            JsonNode budget = budgets.get(0).doc().path("spec");
+            int mayStop = budget.has("maxUnavailable") ? budget.path("maxUnavailable").asInt()
+                    : replicas - budget.path("minAvailable").asInt();
+            if (mayStop < 1) {
+                problems.add(deployment.where() + ": its PodDisruptionBudget lets no pod go: the node could never be drained");
+            }
+            List<Manifest> monitors = m.ofKind("monitoring.coreos.com", "ServiceMonitor")
+                    .filter(s -> deployment.name().equals(strings(s.doc().at("/spec/selector/matchLabels")).get("app.kubernetes.io/name")))
+                    .toList();
+            if (monitors.size() != 1 || !monitors.get(0).doc().at("/spec/endpoints/0/path").asText().equals("/q/metrics")
+                    || !monitors.get(0).doc().at("/spec/endpoints/0/port").asText().equals("http")) {
+                problems.add(deployment.where() + ": expected one ServiceMonitor scraping port http at /q/metrics");
+            }
+        }
+        Set<String> alerts = new TreeSet<>();
+        m.ofKind("monitoring.coreos.com", "PrometheusRule")
+                .forEach(r -> r.doc().at("/spec/groups").forEach(g -> g.path("rules").forEach(rule -> alerts.add(rule.path("alert").asText()))));
+        for (String alert : List.of("TrapWatchIngestLagging", "TrapWatchOutboxStuck", "TrapWatchConsumerLagGrowing",
+                "TrapWatchBinanceBan", "TrapWatchServiceDown", "TrapWatchNotReady")) {
+            if (!alerts.contains(alert)) {
+                problems.add("PrometheusRule: no alert " + alert);
+            }
+        }
+        return problems;
     }
 
     // ------------------------------------------------------------------ documents and kustomization
@@ -712,6 +913,7 @@ class KubernetesManifestsTest {
             secrets.put(s.name(), keys);
         });
         m.ofKind("postgresql.cnpg.io", "Cluster").forEach(c -> secrets.put(c.name() + "-app", CNPG_APP_SECRET_KEYS));
+        secrets.putIfAbsent(TOKEN_SECRET, TOKEN_SECRET_KEYS);
         return secrets;
     }
 

@@ -5,6 +5,7 @@ import io.trapwatch.deploy.PlantedSeries.Scenario;
 import io.trapwatch.infra.KafkaBroker;
 import io.trapwatch.infra.PostgresServer;
 import io.trapwatch.infra.ServiceProcess;
+import io.trapwatch.infra.http.PrometheusText;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -28,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,6 +80,8 @@ class LocalSystemIT {
         env.put("TRAPWATCH_JDBC_PASSWORD", postgres.password());
         env.put("TRAPWATCH_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
         env.put("TRAPWATCH_MARKET_DATA_SOURCE", "replay");
+        Http.token = UUID.randomUUID().toString();
+        env.put("TRAPWATCH_API_TOKEN", Http.token);
         env.put("TRAPWATCH_REPLAY_DIR", data.toString());
         env.put("TRAPWATCH_REPLAY_START", PlantedSeries.openTime(VISIBLE_AT_START).toString());
         // The replayed exchange is market-data-service itself: Binance's per-minute weight budget would only add waiting.
@@ -106,6 +112,15 @@ class LocalSystemIT {
 
     @Test
     void theFourFlowsLiveOperationAndACrashGiveTheSameMonitorsAsAFullReplay() throws Exception {
+        // Writes need the operator token: without it, or with another, nothing is synced.
+        String syncSpot = marketData.baseUrl() + "/api/market-data/instruments/sync?market_type=spot&exchange=binance";
+        for (String bearer : new String[]{null, Http.token + "x"}) {
+            HttpResponse<String> refused = Http.postWithToken(syncSpot, bearer);
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertThat(Http.JSON.readTree(refused.body()).path("error").asText()).isEqualTo("unauthorized");
+        }
+        assertThat(Http.get(marketData.baseUrl() + "/api/market-data/instruments?market_type=spot").path("count").asInt()).isZero();
+
         // Flow 1: sync trading pairs, both markets; the planted symbols are listed by the replayed exchange.
         for (String market : List.of("spot", "futures")) {
             JsonNode sync = Http.post(marketData.baseUrl() + "/api/market-data/instruments/sync?market_type=" + market + "&exchange=binance");
@@ -156,10 +171,62 @@ class LocalSystemIT {
         Map<String, List<String>> live = liveTransitions();
         assertExactlyOneEventPerTransition(live);
         assertDryRunEqualsLive(live);
+        assertMetricsCountWhatHappened(live);
+    }
+
+    /** Every bar saved by an update this run (market-data-service runs throughout, so its counters saw them all). */
+    private static long barsSaved;
+
+    /**
+     * Each service's /q/metrics against what the APIs said: bars stored and published = the updates' bars_saved,
+     * outboxes empty, transitions per market and status = the monitor API's transition logs (in detection-service
+     * and in the read model). And every metric the Grafana dashboard and the alert rules read is really exposed.
+     */
+    private static void assertMetricsCountWhatHappened(Map<String, List<String>> live) throws Exception {
+        PrometheusText md = PrometheusText.parse(Http.text(marketData.baseUrl() + "/q/metrics"));
+        PrometheusText det = PrometheusText.parse(Http.text(detection.baseUrl() + "/q/metrics"));
+        PrometheusText read = PrometheusText.parse(Http.text(api.baseUrl() + "/q/metrics"));
+        assertThat(md.sum("trapwatch_bars_stored_total")).isEqualTo(barsSaved).isPositive();
+        assertThat(md.sum("trapwatch_events_published_total")).isEqualTo(barsSaved);
+        assertThat(md.sum("trapwatch_outbox_depth")).isZero();
+        assertThat(det.sum("trapwatch_outbox_depth")).isZero();
+
+        Map<String, Long> byMarketAndStatus = new TreeMap<>();
+        live.forEach((monitor, transitions) -> transitions.forEach(t -> byMarketAndStatus.merge(
+                monitor.substring(0, monitor.indexOf(':')) + " " + t.substring(t.indexOf('>') + 1, t.indexOf('@')), 1L, Long::sum)));
+        assertThat(byMarketAndStatus).isNotEmpty();
+        for (String market : List.of("spot", "futures")) {
+            for (String status : List.of("pending", "suspected_abandonment", "confirmed_abandonment", "invalidated", "expired")) {
+                long expected = byMarketAndStatus.getOrDefault(market + " " + status, 0L);
+                assertThat(det.sum("trapwatch_transitions_stored", "market_type", market, "status", status))
+                        .as("detection-service transitions %s %s", market, status).isEqualTo(expected);
+                assertThat(read.sum("trapwatch_read_model_transitions", "market_type", market, "status", status))
+                        .as("read model transitions %s %s", market, status).isEqualTo(expected);
+            }
+        }
+
+        Set<String> exposed = new TreeSet<>();
+        List.of(md, det, read).forEach(text -> exposed.addAll(text.names()));
+        JsonNode dashboard = Http.JSON.readTree(GrafanaDashboardTest.DASHBOARD.toFile());
+        for (String expr : PromQlMetrics.dashboardExpressions(dashboard)) {
+            assertThat(exposed).as("metrics of the dashboard query " + expr).containsAll(PromQlMetrics.in(expr));
+        }
+        JsonNode rules = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(
+                GrafanaDashboardTest.DASHBOARD.resolveSibling("alerts.yaml").toFile());
+        for (JsonNode group : rules.at("/spec/groups")) {
+            for (JsonNode rule : group.path("rules")) {
+                Set<String> names = new TreeSet<>(PromQlMetrics.in(rule.path("expr").asText()));
+                // Written by Prometheus itself (up) and by kube-state-metrics, not by the services.
+                names.removeIf(n -> n.equals("up") || n.startsWith("kube_"));
+                assertThat(exposed).as("metrics of alert " + rule.path("alert").asText()).containsAll(names);
+            }
+        }
     }
 
     private static JsonNode update(String market, String interval, String extra) throws Exception {
-        return Http.post(marketData.baseUrl() + "/api/market-data/klines/update?market_type=" + market + "&interval=" + interval + extra);
+        JsonNode update = Http.post(marketData.baseUrl() + "/api/market-data/klines/update?market_type=" + market + "&interval=" + interval + extra);
+        barsSaved += update.path("bars_saved").asLong();
+        return update;
     }
 
     private static JsonNode scan(String body) throws Exception {

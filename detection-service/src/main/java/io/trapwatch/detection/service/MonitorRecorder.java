@@ -11,6 +11,7 @@ import io.trapwatch.detection.repository.OutboxEntry;
 import io.trapwatch.model.MonitorStateChanged;
 import io.trapwatch.model.SeriesKey;
 import io.trapwatch.model.Topics;
+import org.jboss.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -24,6 +25,8 @@ import java.util.LinkedHashMap;
  */
 @ApplicationScoped
 public class MonitorRecorder {
+
+    private static final Logger LOG = Logger.getLogger(MonitorRecorder.class);
 
     @Inject
     ObjectMapper mapper;
@@ -67,6 +70,9 @@ public class MonitorRecorder {
             log.persist();
         }
 
+        // Correlation: the same series key and open time as market-data-service's ingest log of this bar.
+        LOG.infof("transition series=%s open_time=%s monitor=%s from=%s to=%s reason=%s", series.asKafkaKey(),
+                bar.openTime(), key, t.from() == null ? "-" : t.from().wire(), t.to().wire(), t.reason());
         MonitorStateChanged event = MonitorEvents.changed(monitor, now);
         OutboxEntry.of(Topics.MONITOR_STATE_CHANGED, series.asKafkaKey(), event.eventId(), json(event), now).persist();
     }

@@ -3,6 +3,7 @@ package io.trapwatch.detection.service;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.trapwatch.detection.metrics.DetectionMetrics;
 import io.trapwatch.detection.client.MarketDataBars;
 import io.trapwatch.detection.config.DetectionConfig;
 import io.trapwatch.detection.repository.ScanRecord;
@@ -13,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -48,6 +50,9 @@ public class ScanService {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    DetectionMetrics metrics;
 
     private final ExecutorService scans;
     private final ExecutorService seriesWorkers;
@@ -90,6 +95,7 @@ public class ScanService {
     }
 
     private void run(UUID id, ScanSpec spec) {
+        long started = System.nanoTime();
         try {
             List<String> symbols = spec.symbols() != null ? spec.symbols()
                     : marketData.symbols(spec.marketType(), spec.interval());
@@ -118,9 +124,15 @@ public class ScanService {
                 }));
             }
             finish(id, ScanRecord.DONE, result, null);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            metrics.scanFinished(spec.dryRun(), false, took);
+            LOG.infof("scan id=%s market_type=%s interval=%s dry_run=%s series=%d failed_series=%d result=%s elapsed_ms=%d",
+                    id, spec.marketType().wire(), spec.interval().wire(), spec.dryRun(), symbols.size(), failed.size(),
+                    tally, took.toMillis());
         } catch (Exception e) {
             LOG.errorf(e, "scan %s failed", id);
             finish(id, ScanRecord.FAILED, null, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            metrics.scanFinished(spec.dryRun(), true, Duration.ofNanos(System.nanoTime() - started));
         }
     }
 

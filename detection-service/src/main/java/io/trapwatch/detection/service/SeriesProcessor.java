@@ -3,6 +3,7 @@ package io.trapwatch.detection.service;
 import io.trapwatch.detection.domain.ClosedBar;
 import io.trapwatch.detection.domain.SeriesEngine;
 import io.trapwatch.detection.domain.Transition;
+import io.trapwatch.detection.metrics.DetectionMetrics;
 import io.trapwatch.detection.repository.SeriesBar;
 import io.trapwatch.detection.repository.SeriesState;
 import io.trapwatch.model.SeriesKey;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The one per-series processing step shared by the live consumer and the catch-up scan (D15): under the
@@ -35,6 +37,9 @@ public class SeriesProcessor {
 
     @Inject
     MonitorRecorder recorder;
+
+    @Inject
+    DetectionMetrics metrics;
 
     @Inject
     OutboxDrainer drainer;
@@ -64,7 +69,10 @@ public class SeriesProcessor {
                     continue;
                 }
                 SeriesBar.of(state.id, bar).persist();
-                for (Transition t : engine.onBar(bar.toBar())) {
+                long started = System.nanoTime();
+                List<Transition> fired = engine.onBar(bar.toBar());
+                metrics.engineBar().record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                for (Transition t : fired) {
                     recorder.record(series, bar, t, now);
                     transitions.add(t);
                 }

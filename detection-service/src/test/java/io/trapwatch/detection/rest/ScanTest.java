@@ -8,6 +8,7 @@ import io.trapwatch.detection.support.MarketDataStub;
 import io.trapwatch.detection.support.PlantedBars;
 import io.trapwatch.detection.support.PlantedLifecycle;
 import io.trapwatch.detection.support.ServiceTest;
+import io.trapwatch.infra.TestTokens;
 import io.trapwatch.model.SeriesKey;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -142,7 +143,7 @@ class ScanTest {
         rejects(Map.of("market_type", "spot", "interval", "1h", "dry_run", true, "thresholds", Map.of("rvol_threshold", "high")),
                 "thresholds.rvol_threshold");
         rejects(Map.of("market_type", "spot", "interval", "1h", "thresholds", Map.of("rvol_threshold", 9)), "thresholds");
-        given().contentType(ContentType.JSON).body("{not json").post("/api/detection/scans")
+        given().auth().oauth2(TestTokens.OPERATOR).contentType(ContentType.JSON).body("{not json").post("/api/detection/scans")
                 .then().statusCode(400).body("parameter", equalTo("body"));
         given().get("/api/detection/scans/not-a-uuid").then().statusCode(400).body("parameter", equalTo("id"));
         given().get("/api/detection/scans/00000000-0000-0000-0000-000000000000").then().statusCode(404);
@@ -151,12 +152,12 @@ class ScanTest {
     }
 
     private static void rejects(Map<String, Object> body, String field) {
-        given().contentType(ContentType.JSON).body(body).post("/api/detection/scans")
+        given().auth().oauth2(TestTokens.OPERATOR).contentType(ContentType.JSON).body(body).post("/api/detection/scans")
                 .then().statusCode(400).body("parameter", equalTo(field)).body("error", notNullValue());
     }
 
     private Map<String, Object> runScan(Map<String, Object> request) {
-        String id = given().contentType(ContentType.JSON).body(request).post("/api/detection/scans")
+        String id = given().auth().oauth2(TestTokens.OPERATOR).contentType(ContentType.JSON).body(request).post("/api/detection/scans")
                 .then().statusCode(202).body("status", equalTo("running")).extract().path("id");
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
                 !"running".equals(given().get("/api/detection/scans/" + id).then().statusCode(200).extract().path("status")));

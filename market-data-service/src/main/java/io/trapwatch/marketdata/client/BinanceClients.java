@@ -1,6 +1,8 @@
 package io.trapwatch.marketdata.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.trapwatch.marketdata.config.MarketDataConfig;
 import io.trapwatch.marketdata.domain.BinanceMarket;
@@ -29,7 +31,10 @@ public class BinanceClients {
     private final ObjectMapper mapper;
     private final Map<BinanceMarket, BinanceMarketClient> clients = new EnumMap<>(BinanceMarket.class);
 
-    public BinanceClients(MarketDataConfig config, ObjectMapper mapper) {
+    private final MeterRegistry registry;
+
+    public BinanceClients(MarketDataConfig config, ObjectMapper mapper, MeterRegistry registry) {
+        this.registry = registry;
         this.config = config;
         this.mapper = mapper;
     }
@@ -51,7 +56,20 @@ public class BinanceClients {
                 .build(BinancePublicApi.class);
         int budget = market == BinanceMarket.SPOT ? binance.spotWeightPerMinute() : binance.futuresWeightPerMinute();
         WeightLimiter limiter = new WeightLimiter(market.marketType().wire(), budget, binance.concurrency(), Clock.systemUTC());
+        registerWeightGauges(market.marketType().wire(), limiter);
         return new BinanceMarketClient(market, api, limiter, binance, mapper);
+    }
+
+    private void registerWeightGauges(String market, WeightLimiter limiter) {
+        Gauge.builder("trapwatch.binance.weight.used", limiter, WeightLimiter::usedThisMinute).tag("market_type", market)
+                .description("Request weight spent in the current minute (ours, or the exchange's count when higher)")
+                .register(registry);
+        Gauge.builder("trapwatch.binance.weight.remaining", limiter, l -> Math.max(0, l.budgetPerMinute() - l.usedThisMinute()))
+                .tag("market_type", market).description("Request weight left in the current minute").register(registry);
+        for (String status : new String[]{"418", "429"}) {
+            // Present at zero from the start, so an alert on them has a series before the first rejection.
+            registry.counter("trapwatch.binance.rejections", "market_type", market, "status", status);
+        }
     }
 
     private URI host(BinanceMarket market) {

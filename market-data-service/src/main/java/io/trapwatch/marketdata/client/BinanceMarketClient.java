@@ -3,6 +3,7 @@ package io.trapwatch.marketdata.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Metrics;
 import io.trapwatch.marketdata.config.MarketDataConfig;
 import io.trapwatch.marketdata.domain.BinanceMarket;
 import io.trapwatch.marketdata.domain.MalformedResponseException;
@@ -149,6 +150,11 @@ public class BinanceMarketClient {
                 }
             }
             Long retryAfter = retryAfterMillis(response);
+            if (status == 418 || status == 429) {
+                // Global registry: Quarkus' composite, read by /q/metrics; clients are built by hand, not injected.
+                Metrics.counter("trapwatch.binance.rejections", "market_type", market.marketType().wire(),
+                        "status", Integer.toString(status)).increment();
+            }
             if (status == 418) {
                 Instant until = Instant.now().plusMillis(retryAfter != null ? retryAfter : settings.banDefault().toMillis());
                 limiter.ban(until);

@@ -93,6 +93,10 @@ public final class WeightLimiter {
         return bannedUntil != null && clock.instant().isBefore(bannedUntil) ? bannedUntil : null;
     }
 
+    public int budgetPerMinute() {
+        return budgetPerMinute;
+    }
+
     public synchronized int usedThisMinute() {
         rollWindow(clock.millis());
         return used;

@@ -7,6 +7,7 @@ import io.trapwatch.marketdata.client.BinanceMarketClient;
 import io.trapwatch.marketdata.client.KlineRowParser;
 import io.trapwatch.marketdata.config.MarketDataConfig;
 import io.trapwatch.marketdata.domain.ParsedKlines;
+import io.trapwatch.marketdata.metrics.MarketDataMetrics;
 import io.trapwatch.marketdata.repository.InstrumentRepository;
 import io.trapwatch.marketdata.repository.InstrumentRow;
 import io.trapwatch.marketdata.repository.KlineRepository;
@@ -54,9 +55,11 @@ public class KlineUpdateService {
     private final KlineRowParser parser;
     private final Map<String, ReentrantLock> runningUpdates = new ConcurrentHashMap<>();
     private final Semaphore storeSlots;
+    private final MarketDataMetrics metrics;
 
     public KlineUpdateService(BinanceClients clients, InstrumentRepository instruments, KlineRepository klines,
-                              OutboxDrainer outbox, MarketDataConfig config, ObjectMapper mapper) {
+                              OutboxDrainer outbox, MarketDataConfig config, ObjectMapper mapper, MarketDataMetrics metrics) {
+        this.metrics = metrics;
         this.clients = clients;
         this.instruments = instruments;
         this.klines = klines;
@@ -114,13 +117,15 @@ public class KlineUpdateService {
                 pool.shutdownNow();
             }
         }
+        metrics.barsStored(market, interval, saved);
         long drainStarted = System.nanoTime();
         long queued = saved == 0 ? 0 : drainAndCountQueued(run);
         long publishMs = (System.nanoTime() - drainStarted) / 1_000_000;
         UpdateResult result = new UpdateResult(market.wire(), interval.wire(), targets.size(), saved, saved - queued, queued,
                 sorted(failed), sorted(rejected), storeNanos.sum() / 1_000_000, publishMs, (System.nanoTime() - started) / 1_000_000);
-        LOG.infof("kline update %s %s: %d instruments, %d bars saved, %d published, %d queued, %d failed, %d ms",
-                market, interval, result.instruments(), saved, result.eventsPublished(), queued, failed.size(), result.elapsedMs());
+        LOG.infof("kline update run=%s market_type=%s interval=%s instruments=%d bars_saved=%d events_published=%d"
+                        + " events_queued=%d failed=%d rejected_rows=%d elapsed_ms=%d", run, market.wire(), interval.wire(),
+                result.instruments(), saved, result.eventsPublished(), queued, failed.size(), rejected.size(), result.elapsedMs());
         return result;
     }
 
@@ -217,6 +222,9 @@ public class KlineUpdateService {
             long started = System.nanoTime();
             int saved = QuarkusTransaction.requiringNew().call(() -> klines.insertNew(series, bars, run));
             storeNanos.add(System.nanoTime() - started);
+            // Correlation: a bar is followed from here to detection's transition log by series key and open time.
+            LOG.debugf("stored run=%s series=%s open_time=%s..%s bars=%d", run, series.asKafkaKey(),
+                    bars.get(0).openTime(), bars.get(bars.size() - 1).openTime(), saved);
             return saved;
         } finally {
             storeSlots.release();

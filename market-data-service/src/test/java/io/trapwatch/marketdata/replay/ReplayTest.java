@@ -1,5 +1,6 @@
 package io.trapwatch.marketdata.replay;
 
+import io.trapwatch.infra.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
@@ -46,10 +47,10 @@ class ReplayTest {
         given().get("/api/market-data/replay/clock").then().statusCode(200).body("now", equalTo(ReplayProfile.START));
 
         // 55 recorded USDT pairs + XMRUSDT, which has kline files but no exchangeInfo entry (synthesized).
-        given().post("/api/market-data/instruments/sync?market_type=spot&exchange=binance").then().statusCode(200)
+        given().auth().oauth2(TestTokens.OPERATOR).post("/api/market-data/instruments/sync?market_type=spot&exchange=binance").then().statusCode(200)
                 .body("created", equalTo(56)).body("active", equalTo(56));
         // no futures exchangeInfo.json at all: both kline-file symbols are synthesized as TRADING USDT perpetuals
-        given().post("/api/market-data/instruments/sync?market_type=futures&exchange=binance").then().statusCode(200)
+        given().auth().oauth2(TestTokens.OPERATOR).post("/api/market-data/instruments/sync?market_type=futures&exchange=binance").then().statusCode(200)
                 .body("created", equalTo(2));
         given().get("/api/market-data/instruments?market_type=futures").then()
                 .body("instruments.symbol", contains("BTCUSDT", "DOGEUSDT"));
@@ -58,7 +59,7 @@ class ReplayTest {
         long visible = closedBefore("BTCUSDT", start) + closedBefore("ETHUSDT", start) + closedBefore("XMRUSDT", start);
         assertThat(visible).isEqualTo(3 * 699);
         try (KlineClosedTopic topic = new KlineClosedTopic()) {
-            given().post("/api/market-data/klines/update?market_type=spot&interval=4h&symbols=BTCUSDT,ETHUSDT,XMRUSDT&backfill=100000")
+            given().auth().oauth2(TestTokens.OPERATOR).post("/api/market-data/klines/update?market_type=spot&interval=4h&symbols=BTCUSDT,ETHUSDT,XMRUSDT&backfill=100000")
                     .then().statusCode(200).body("bars_saved", equalTo((int) visible))
                     .body("events_published", equalTo((int) visible)).body("failed", empty());
             assertThat(topic.read((int) visible, Duration.ofSeconds(60))).hasSize((int) visible);
@@ -66,23 +67,23 @@ class ReplayTest {
                     .body("klines.open_time", contains("2021-06-30T00:00:00Z", "2021-06-30T04:00:00Z", "2021-06-30T08:00:00Z",
                             "2021-06-30T12:00:00Z", "2021-06-30T16:00:00Z", "2021-06-30T20:00:00Z"));
 
-            given().post("/api/market-data/replay/advance?bars=3&interval=4h").then().statusCode(200)
+            given().auth().oauth2(TestTokens.OPERATOR).post("/api/market-data/replay/advance?bars=3&interval=4h").then().statusCode(200)
                     .body("now", equalTo("2021-07-01T14:00:00Z"));
-            given().post("/api/market-data/klines/update?market_type=spot&interval=4h&symbols=BTCUSDT,ETHUSDT,XMRUSDT")
+            given().auth().oauth2(TestTokens.OPERATOR).post("/api/market-data/klines/update?market_type=spot&interval=4h&symbols=BTCUSDT,ETHUSDT,XMRUSDT")
                     .then().statusCode(200).body("bars_saved", equalTo(9)).body("events_published", equalTo(9));
-            given().post("/api/market-data/klines/update?market_type=spot&interval=4h&symbols=BTCUSDT,ETHUSDT,XMRUSDT")
+            given().auth().oauth2(TestTokens.OPERATOR).post("/api/market-data/klines/update?market_type=spot&interval=4h&symbols=BTCUSDT,ETHUSDT,XMRUSDT")
                     .then().statusCode(200).body("bars_saved", equalTo(0)).body("events_published", equalTo(0));
             assertThat(topic.read(9, Duration.ofSeconds(30))).hasSize(9);
         }
         assertThat(Db.count(dataSource, "SELECT count(*) FROM market_data.kline WHERE close_time >= '2021-07-01T14:00:00Z'")).isZero();
 
         // Listed pairs without a recorded file answer an empty page, as a quiet market would: no bars, no failure.
-        given().post("/api/market-data/klines/update?market_type=spot&interval=4h&symbols=BNBUSDT,LTCUSDT").then()
+        given().auth().oauth2(TestTokens.OPERATOR).post("/api/market-data/klines/update?market_type=spot&interval=4h&symbols=BNBUSDT,LTCUSDT").then()
                 .statusCode(200).body("bars_saved", equalTo(0)).body("failed", empty());
         given().get("/replay/spot/api/v3/klines?symbol=NOSUCHUSDT&interval=4h").then().statusCode(400).body("code", equalTo(-1121));
 
         // The recorded futures data is from 2023: nothing of it exists yet at the replay clock.
-        given().post("/api/market-data/klines/update?market_type=futures&interval=4h").then().statusCode(200)
+        given().auth().oauth2(TestTokens.OPERATOR).post("/api/market-data/klines/update?market_type=futures&interval=4h").then().statusCode(200)
                 .body("instruments", equalTo(2)).body("bars_saved", equalTo(0)).body("failed", empty());
     }
 
@@ -108,8 +109,8 @@ class ReplayTest {
         given().get("/replay/futures/fapi/v1/exchangeInfo").then().statusCode(200).body("symbols", hasSize(2))
                 .body("symbols[0].contractType", equalTo("PERPETUAL"));
         given().get("/replay/spot/fapi/v1/time").then().statusCode(404);
-        given().post("/api/market-data/replay/advance?bars=0&interval=4h").then().statusCode(400).body("parameter", equalTo("bars"));
-        given().post("/api/market-data/replay/advance?bars=1&interval=2h").then().statusCode(400).body("parameter", equalTo("interval"));
+        given().auth().oauth2(TestTokens.OPERATOR).post("/api/market-data/replay/advance?bars=0&interval=4h").then().statusCode(400).body("parameter", equalTo("bars"));
+        given().auth().oauth2(TestTokens.OPERATOR).post("/api/market-data/replay/advance?bars=1&interval=2h").then().statusCode(400).body("parameter", equalTo("interval"));
     }
 
     private static long closedBefore(String symbol, long clock) throws Exception {

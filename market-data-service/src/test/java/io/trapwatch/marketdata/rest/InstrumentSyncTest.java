@@ -1,5 +1,6 @@
 package io.trapwatch.marketdata.rest;
 
+import io.trapwatch.infra.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -131,10 +132,10 @@ class InstrumentSyncTest {
 
     @Test
     void invalidParametersAreRejectedWithTheAllowedValues() {
-        given().post("/api/market-data/instruments/sync?market_type=margin&exchange=binance").then().statusCode(400)
+        given().auth().oauth2(TestTokens.OPERATOR).post("/api/market-data/instruments/sync?market_type=margin&exchange=binance").then().statusCode(400)
                 .body("error", equalTo("Invalid market_type parameter")).body("parameter", equalTo("market_type"))
                 .body("allowed", contains("spot", "futures")).body("received", equalTo("margin"));
-        given().post("/api/market-data/instruments/sync?market_type=spot&exchange=bybit").then().statusCode(400)
+        given().auth().oauth2(TestTokens.OPERATOR).post("/api/market-data/instruments/sync?market_type=spot&exchange=bybit").then().statusCode(400)
                 .body("parameter", equalTo("exchange")).body("allowed", contains("binance")).body("received", equalTo("bybit"));
         given().get("/api/market-data/instruments").then().statusCode(400)
                 .body("error", equalTo("Invalid market_type parameter"))
@@ -149,6 +150,6 @@ class InstrumentSyncTest {
     }
 
     private static ValidatableResponse sync(String market) {
-        return given().post("/api/market-data/instruments/sync?market_type=" + market + "&exchange=binance").then();
+        return given().auth().oauth2(TestTokens.OPERATOR).post("/api/market-data/instruments/sync?market_type=" + market + "&exchange=binance").then();
     }
 }

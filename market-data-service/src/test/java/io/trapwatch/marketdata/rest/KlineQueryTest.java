@@ -1,5 +1,6 @@
 package io.trapwatch.marketdata.rest;
 
+import io.trapwatch.infra.TestTokens;
 import io.agroal.api.AgroalDataSource;
 import io.trapwatch.marketdata.support.BinanceStub;
 import io.trapwatch.marketdata.support.Db;
@@ -26,8 +27,8 @@ class KlineQueryTest {
     void storeThe100LastClosedBtcBars() {
         Db.truncateAll(dataSource);
         BinanceStub.get().reset();
-        given().post("/api/market-data/instruments/sync?market_type=spot&exchange=binance").then().statusCode(200);
-        given().post("/api/market-data/klines/update?market_type=spot&interval=4h&symbols=BTCUSDT&backfill=100")
+        given().auth().oauth2(TestTokens.OPERATOR).post("/api/market-data/instruments/sync?market_type=spot&exchange=binance").then().statusCode(200);
+        given().auth().oauth2(TestTokens.OPERATOR).post("/api/market-data/klines/update?market_type=spot&interval=4h&symbols=BTCUSDT&backfill=100")
                 .then().statusCode(200).body("bars_saved", equalTo(100));
     }
 

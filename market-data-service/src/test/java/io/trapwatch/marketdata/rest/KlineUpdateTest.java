@@ -1,5 +1,7 @@
 package io.trapwatch.marketdata.rest;
 
+import io.trapwatch.infra.TestTokens;
+import io.trapwatch.infra.http.PrometheusText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -51,8 +53,8 @@ class KlineUpdateTest {
     void setUp() {
         Db.truncateAll(dataSource);
         stub.reset();
-        given().post("/api/market-data/instruments/sync?market_type=spot&exchange=binance").then().statusCode(200);
-        given().post("/api/market-data/instruments/sync?market_type=futures&exchange=binance").then().statusCode(200);
+        given().auth().oauth2(TestTokens.OPERATOR).post("/api/market-data/instruments/sync?market_type=spot&exchange=binance").then().statusCode(200);
+        given().auth().oauth2(TestTokens.OPERATOR).post("/api/market-data/instruments/sync?market_type=futures&exchange=binance").then().statusCode(200);
         topic = new KlineClosedTopic();
     }
 
@@ -65,6 +67,7 @@ class KlineUpdateTest {
     void backfillStoresOnlyClosedBarsAndPublishesEachOnceInOrder() throws Exception {
         // Stub clock 2021-07-01T02:00Z: the 00:00 candle is still forming and is part of Binance's answer.
         long forming = Instant.parse("2021-07-01T00:00:00Z").toEpochMilli();
+        PrometheusText before = metrics();
         update("spot", "4h", "BTCUSDT,ETHUSDT", 100).statusCode(200)
                 .body("market_type", equalTo("spot")).body("interval", equalTo("4h")).body("instruments", equalTo(2))
                 .body("bars_saved", equalTo(200)).body("events_published", equalTo(200)).body("events_queued", equalTo(0))
@@ -98,6 +101,27 @@ class KlineUpdateTest {
         assertThat(more).hasSize(6);
         assertEventsMatchStoredBars(more);
         assertThat(Db.count(dataSource, "SELECT count(*) FROM market_data.kline")).isEqualTo(206);
+
+        // The metrics say the same: 206 bars stored and published for spot 4h, nothing left in the outbox, and the
+        // ingest lag is now minus the newest stored close (2021-07-01T00:00Z; both series are level).
+        long lagBefore = Instant.now().getEpochSecond() - forming / 1000;
+        PrometheusText after = metrics();
+        long lagAfter = Instant.now().getEpochSecond() - forming / 1000;
+        assertThat(after.sum("trapwatch_bars_stored_total", "market_type", "spot", "interval", "4h")
+                - before.sum("trapwatch_bars_stored_total", "market_type", "spot", "interval", "4h")).isEqualTo(206);
+        assertThat(after.sum("trapwatch_events_published_total", "market_type", "spot", "interval", "4h")
+                - before.sum("trapwatch_events_published_total", "market_type", "spot", "interval", "4h")).isEqualTo(206);
+        assertThat(after.sum("trapwatch_bars_stored_total", "market_type", "futures")
+                - before.sum("trapwatch_bars_stored_total", "market_type", "futures")).isZero();
+        assertThat(after.sum("trapwatch_outbox_depth")).isZero();
+        assertThat(after.sum("trapwatch_ingest_lag_seconds", "market_type", "spot", "interval", "4h"))
+                .isBetween((double) lagBefore - 1, (double) lagAfter + 1);
+        assertThat(after.sum("trapwatch_binance_weight_used", "market_type", "spot")
+                + after.sum("trapwatch_binance_weight_remaining", "market_type", "spot")).isEqualTo(6000);
+    }
+
+    private static PrometheusText metrics() {
+        return PrometheusText.parse(given().get("/q/metrics").then().statusCode(200).extract().asString());
     }
 
     @Test
@@ -112,7 +136,7 @@ class KlineUpdateTest {
         });
         ((com.fasterxml.jackson.databind.node.ObjectNode) root).set("symbols", kept);
         stub.exchangeInfo("futures", root.toString());
-        given().post("/api/market-data/instruments/sync?market_type=futures&exchange=binance").then().body("active", equalTo(2));
+        given().auth().oauth2(TestTokens.OPERATOR).post("/api/market-data/instruments/sync?market_type=futures&exchange=binance").then().body("active", equalTo(2));
         stub.serverTime(Instant.parse("2023-08-10T01:00:00Z").toEpochMilli());
         // BTCUSDT has a 4h file; ETHUSDT has none, which Binance would never do: the error is reported for it alone.
         update("futures", "4h", null, 50).statusCode(200).body("instruments", equalTo(2)).body("bars_saved", equalTo(50))
@@ -153,8 +177,10 @@ class KlineUpdateTest {
     void rateLimitsAndTimeoutsAreRetried() {
         stub.fault("spot", "klines", "BTCUSDT", Fault.status(429, Map.of("Retry-After", "1")));
         stub.fault("spot", "klines", "ETHUSDT", Fault.delay(2500));
+        double rejected = metrics().sum("trapwatch_binance_rejections_total", "market_type", "spot", "status", "429");
         long started = System.nanoTime();
         update("spot", "4h", "BTCUSDT,ETHUSDT", 100).statusCode(200).body("bars_saved", equalTo(200)).body("failed", empty());
+        assertThat(metrics().sum("trapwatch_binance_rejections_total", "market_type", "spot", "status", "429")).isEqualTo(rejected + 1);
         assertThat((System.nanoTime() - started) / 1_000_000).isGreaterThanOrEqualTo(1000);
         assertThat(stub.requests("spot", "klines")).hasSize(4);
         assertThat(topic.read(200, Duration.ofSeconds(30))).hasSize(200);
@@ -189,7 +215,9 @@ class KlineUpdateTest {
     @Test
     void http418StopsTheMarketAndIsReported() throws Exception {
         stub.fault("spot", "time", null, Fault.status(418, Map.of("Retry-After", "2")));
+        double banned = metrics().sum("trapwatch_binance_rejections_total", "market_type", "spot", "status", "418");
         update("spot", "4h", "BTCUSDT", 10).statusCode(503).body("error", containsString("HTTP 418"));
+        assertThat(metrics().sum("trapwatch_binance_rejections_total", "market_type", "spot", "status", "418")).isEqualTo(banned + 1);
         update("spot", "4h", "BTCUSDT", 10).statusCode(503);
         assertThat(stub.requests("spot", "time")).hasSize(1);
         assertThat(stub.requests("spot", "klines")).isEmpty();
@@ -205,13 +233,13 @@ class KlineUpdateTest {
 
     @Test
     void invalidRequestsAreRejected() {
-        given().post("/api/market-data/klines/update?market_type=spot&interval=4h&symbols=").then().statusCode(400)
+        given().auth().oauth2(TestTokens.OPERATOR).post("/api/market-data/klines/update?market_type=spot&interval=4h&symbols=").then().statusCode(400)
                 .body("parameter", equalTo("symbols")).body("received", equalTo(""));
-        given().post("/api/market-data/klines/update?market_type=spot&interval=15m").then().statusCode(400)
+        given().auth().oauth2(TestTokens.OPERATOR).post("/api/market-data/klines/update?market_type=spot&interval=15m").then().statusCode(400)
                 .body("parameter", equalTo("interval")).body("allowed", contains("1h", "4h", "1d")).body("received", equalTo("15m"));
-        given().post("/api/market-data/klines/update?market_type=spot&interval=4h&backfill=0").then().statusCode(400)
+        given().auth().oauth2(TestTokens.OPERATOR).post("/api/market-data/klines/update?market_type=spot&interval=4h&backfill=0").then().statusCode(400)
                 .body("parameter", equalTo("backfill"));
-        given().post("/api/market-data/klines/update?market_type=spot&interval=4h&symbols=BTCUSDT,NOPEUSDT").then().statusCode(404)
+        given().auth().oauth2(TestTokens.OPERATOR).post("/api/market-data/klines/update?market_type=spot&interval=4h&symbols=BTCUSDT,NOPEUSDT").then().statusCode(404)
                 .body("symbols", contains("NOPEUSDT"));
         assertThat(stub.requests("spot", "klines")).isEmpty();
     }
@@ -255,7 +283,7 @@ class KlineUpdateTest {
     }
 
     private static ValidatableResponse update(String market, String interval, String symbols, int backfill) {
-        return given().post("/api/market-data/klines/update?market_type=" + market + "&interval=" + interval
+        return given().auth().oauth2(TestTokens.OPERATOR).post("/api/market-data/klines/update?market_type=" + market + "&interval=" + interval
                 + (symbols == null ? "" : "&symbols=" + symbols) + "&backfill=" + backfill).then();
     }
 }

@@ -1,6 +1,7 @@
 package io.trapwatch.monitorapi.repository;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 import io.trapwatch.model.MonitorStatus;
 import io.trapwatch.monitorapi.domain.MonitorFilter;
 import io.trapwatch.monitorapi.domain.MonitorOrder;
@@ -44,7 +45,7 @@ public class MonitorReadRepository {
 
     private final AgroalDataSource dataSource;
 
-    public MonitorReadRepository(AgroalDataSource dataSource) {
+    public MonitorReadRepository(@DataSource("reads") AgroalDataSource dataSource) {
         this.dataSource = dataSource;
     }
 

@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,6 +15,8 @@ import java.util.Map;
 public class ErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+    /** PostgreSQL's query_canceled, raised when statement_timeout fires. */
+    private static final String QUERY_CANCELLED = "57014";
 
     @ServerExceptionMapper
     public Response problem(ApiProblem problem) {
@@ -42,6 +45,18 @@ public class ErrorMappers {
                 : Response.Status.fromStatusCode(status).getReasonPhrase());
         body.put("detail", e.getMessage());
         return Response.status(status).type("application/json").entity(body).build();
+    }
+
+    /** A read cancelled by the pool's statement_timeout: the caller may retry; anything else stays a 500. */
+    @ServerExceptionMapper
+    public Response database(SQLException e) {
+        if (QUERY_CANCELLED.equals(e.getSQLState())) {
+            LOG.warnf("read query cancelled after the statement timeout: %s", e.getMessage());
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", "1").type("application/json")
+                    .entity(Map.of("error", "query timed out", "detail", "the query took too long; narrow the filters or retry"))
+                    .build();
+        }
+        return unexpected(e);
     }
 
     @ServerExceptionMapper
