@@ -29,6 +29,17 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(400, body);
     }
 
+    /** 400 naming a field of a JSON body (dotted path), what it may be and what it was. */
+    public static ApiProblem badField(String field, String detail, List<String> allowed, String received) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", "Invalid " + field + " field");
+        body.put("field", field);
+        body.put("detail", detail);
+        body.put("allowed", allowed);
+        body.put("received", received);
+        return new ApiProblem(400, body);
+    }
+
     /** 400 for a start after an end; both values are echoed under their parameter names. */
     public static ApiProblem invalidRange(String what, String startName, String startValue, String endName, String endValue) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -54,6 +65,10 @@ public class ApiProblem extends RuntimeException {
     /** 502: market-data-service answered with an error or with something that is not its contract. */
     public static ApiProblem marketDataBadAnswer(String detail) {
         return plain(502, "market data answered badly", detail);
+    }
+
+    public static ApiProblem unavailable(String detail) {
+        return plain(503, "unavailable", detail);
     }
 
     private static ApiProblem plain(int status, String error, String detail) {

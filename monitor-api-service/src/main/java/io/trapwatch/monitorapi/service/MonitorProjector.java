@@ -26,9 +26,11 @@ import java.util.TreeMap;
 public class MonitorProjector {
 
     private final MonitorProjectionRepository repository;
+    private final AlertOutbox alerts;
 
-    public MonitorProjector(MonitorProjectionRepository repository) {
+    public MonitorProjector(MonitorProjectionRepository repository, AlertOutbox alerts) {
         this.repository = repository;
+        this.alerts = alerts;
     }
 
     /** Returns how many monitors the batch created or changed. Events must already have passed {@code EventCheck}. */
@@ -57,7 +59,9 @@ public class MonitorProjector {
         Map<String, Long> ids = new HashMap<>(repository.insert(created));
         stored.forEach((key, held) -> ids.put(key, held.id()));
         repository.update(changed, ids);
-        repository.upsertTransitions(transitionsToWrite(created, changed, ids, stored));
+        List<TransitionRow> written = transitionsToWrite(created, changed, ids, stored);
+        repository.upsertTransitions(written);
+        alerts.record(newest.values(), ids, written); // same transaction: an alert exists iff its transition does
         countDeltas.values().removeIf(delta -> delta == 0L);
         repository.addCounts(countDeltas);
         return created.size() + changed.size();
