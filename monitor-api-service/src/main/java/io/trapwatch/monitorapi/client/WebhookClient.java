@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -78,12 +79,16 @@ public class WebhookClient {
         return true;
     }
 
+    /** "ConnectException (ClosedChannelException)": the failure and its root cause, without the async wrapper. */
     private static String describe(Throwable failure) {
-        Throwable root = failure;
+        Throwable top = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable root = top;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        String text = top.getClass().getSimpleName() + (top.getMessage() == null ? "" : ": " + top.getMessage());
+        return root == top ? text : text + " (" + root.getClass().getSimpleName()
+                + (root.getMessage() == null ? "" : ": " + root.getMessage()) + ")";
     }
 
     @PreDestroy

@@ -1,6 +1,8 @@
 package io.trapwatch.monitorapi.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.trapwatch.monitorapi.service.SubscriptionService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -51,6 +53,7 @@ public class SubscriptionResource {
     }
 
     /** A page of one subscription's deliveries, newest first. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record DeliveryPage(long subscriptionId, List<DeliveryView> deliveries) {
     }
 

@@ -39,11 +39,11 @@ public class SubscriptionService {
 
     /** Full replacement; a webhook keeps its stored secret when none is given. Enabling again lifts a pause. */
     public Optional<StoredSubscription> update(long id, SubscriptionSpec spec) throws SQLException {
+        checkTokenReference(spec);
         Optional<StoredSubscription> held = subscriptions.find(id);
         if (held.isEmpty()) {
             return Optional.empty();
         }
-        checkTokenReference(spec);
         if (spec.channel() == Channel.WEBHOOK && spec.webhookSecret() == null && held.get().channel() != Channel.WEBHOOK) {
             throw new InvalidSubscriptionException("channel.secret", "a subscription turned into a webhook needs a secret");
         }

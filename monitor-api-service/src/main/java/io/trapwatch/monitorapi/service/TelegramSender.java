@@ -16,6 +16,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -40,6 +41,7 @@ public class TelegramSender {
     private final TelegramClient client;
     private final TelegramRepository bookkeeping;
     private final AlertChart charts;
+    private final Clock clock;
     private final int limit;
     private final Duration window;
     private final ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
@@ -50,8 +52,10 @@ public class TelegramSender {
     private final Map<String, Boolean> busy = new ConcurrentHashMap<>();
     private final Map<String, Instant> windowFullUntil = new ConcurrentHashMap<>();
 
-    public TelegramSender(TelegramClient client, TelegramRepository bookkeeping, AlertChart charts, AlertsConfig config) {
+    public TelegramSender(TelegramClient client, TelegramRepository bookkeeping, AlertChart charts, AlertsConfig config,
+                          Clock clock) {
         this.client = client;
+        this.clock = clock;
         this.bookkeeping = bookkeeping;
         this.charts = charts;
         this.limit = config.telegram().messagesPerWindow();
@@ -65,7 +69,7 @@ public class TelegramSender {
     /** Takes the chat's waiting alerts (oldest first) unless the chat is busy or its window is known to be full. */
     public boolean trySubmit(String chatKey, List<Item> items, DeliveryResults results) {
         Instant fullUntil = windowFullUntil.get(chatKey);
-        if (fullUntil != null && Instant.now().isBefore(fullUntil)) {
+        if (fullUntil != null && clock.instant().isBefore(fullUntil)) {
             return false;
         }
         if (busy.putIfAbsent(chatKey, Boolean.TRUE) != null) {
@@ -85,7 +89,7 @@ public class TelegramSender {
     }
 
     private void send(String chatKey, List<Item> items, DeliveryResults results) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         ChatWindow used;
         try {
             used = bookkeeping.sentSince(chatKey, now.minus(window));
@@ -115,7 +119,7 @@ public class TelegramSender {
             Long root = bookkeeping.threadRoots(s.id(), List.of(key)).get(key);
             String text = AlertText.single(item.payload());
             Optional<byte[]> png = charts.png(item.payload());
-            bookkeeping.recordSend(chatKey, Instant.now());
+            bookkeeping.recordSend(chatKey, clock.instant());
             long messageId = png.isPresent()
                     ? client.sendPhoto(token.get(), s.telegramChatId(), png.get(), caption(text), root)
                     : client.sendMessage(token.get(), s.telegramChatId(), text, root);
@@ -141,7 +145,7 @@ public class TelegramSender {
             return;
         }
         try {
-            bookkeeping.recordSend(chatKey, Instant.now());
+            bookkeeping.recordSend(chatKey, clock.instant());
             long messageId = client.sendMessage(token.get(), first.telegramChatId(), AlertText.summary(lines.subList(0, fits)), null);
             for (Item i : merged) {
                 bookkeeping.saveThreadRoots(i.subscription().id(), List.of(i.payload().monitorKey()), messageId);
