@@ -139,8 +139,11 @@ class WebhookDeliveryTest {
         assertThat(body.getString("trigger_time")).isEqualTo("2025-11-20T08:00:00Z");
         assertThat(body.getString("trigger_price")).isEqualTo("0.18230000");
         assertThat(body.getString("trigger_volume")).isEqualTo("12345678.00000000");
-        assertThat(body.getString("current_price")).isEqualTo("0.15010000");
-        assertThat(body.getString("price_change_percent")).isEqualTo("-17.66");
+        // The current price is the monitor's when the alert is sent: after the last transition it is that bar's close.
+        JsonPath last = RECEIVER.at("/defaults-" + symbol).stream().map(r -> JsonPath.from(new String(r.body())))
+                .filter(j -> inOrder.key().equals(j.getString("monitor_key")) && j.getInt("sequence") == 3).findFirst().orElseThrow();
+        assertThat(last.getString("current_price")).isEqualTo("0.15010000");
+        assertThat(last.getString("price_change_percent")).isEqualTo("-17.66");
         assertThat(body.getString("indicators.volume_retention_ratio")).isEqualTo("12.35");
         assertThat(body.getBoolean("indicators.key_level_breach")).isTrue();
         assertThat(body.getString("dashboard_url")).isEqualTo("http://localhost:8080/dashboard/monitors/" + listed.get("id"));
