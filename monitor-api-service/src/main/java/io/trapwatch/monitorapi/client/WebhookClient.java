@@ -45,6 +45,12 @@ public class WebhookClient {
                 .executor(callbacks).build();
     }
 
+    /** How many more requests the URL takes right now. */
+    public int room(String url) {
+        Semaphore urlPermits = permits.get(url);
+        return urlPermits == null ? perUrl : urlPermits.availablePermits();
+    }
+
     /**
      * Starts the POST unless the URL already has its maximum in flight (then returns false and nothing happens).
      * {@code done} receives empty on a 2xx answer, else what went wrong.

@@ -17,7 +17,7 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
+import java.util.List;
 
 /** Alert bodies from the read model: the monitor as it is now plus the transition being announced. */
 @ApplicationScoped
@@ -40,17 +40,17 @@ public class AlertPayloads {
     public record Key(long monitorId, int sequence) {
     }
 
-    /** Each monitor is read once however many of its transitions (and subscriptions) are asked for. */
+    /** Two queries for the whole round: each monitor once however many of its transitions (and subscriptions) are asked for. */
     public Map<Key, AlertPayload> build(Collection<Key> keys) throws SQLException {
+        List<Long> ids = keys.stream().map(Key::monitorId).distinct().toList();
+        Map<Long, MonitorRow> rows = new HashMap<>();
+        monitors.findAll(ids).forEach(m -> rows.put(m.id(), m));
+        Map<Long, List<TransitionRecord>> logs = monitors.transitionsOf(ids);
         Map<Key, AlertPayload> out = new HashMap<>();
-        Map<Long, Optional<MonitorRow>> rows = new HashMap<>();
-        Map<Long, Map<Integer, TransitionRecord>> logs = new HashMap<>();
         for (Key key : keys) {
-            Optional<MonitorRow> monitor = rows.computeIfAbsent(key.monitorId(), this::find);
-            TransitionRecord t = logs.computeIfAbsent(key.monitorId(), this::log).get(key.sequence());
-            if (monitor.isPresent() && t != null) {
-                out.put(key, payload(monitor.get(), t));
-            }
+            MonitorRow monitor = rows.get(key.monitorId());
+            logs.getOrDefault(key.monitorId(), List.of()).stream().filter(t -> t.sequence() == key.sequence()).findFirst()
+                    .filter(t -> monitor != null).ifPresent(t -> out.put(key, payload(monitor, t)));
         }
         return out;
     }
@@ -76,24 +76,6 @@ public class AlertPayloads {
                 PriceChange.percent(m.triggerPrice(), m.currentPrice()),
                 IndicatorSnapshotView.of(t.sequence(), t.barTime(), t.reason(), t.barClose(), values),
                 dashboardUrl + "/dashboard/monitors/" + m.id());
-    }
-
-    private Optional<MonitorRow> find(long id) {
-        try {
-            return monitors.find(id);
-        } catch (SQLException e) {
-            throw new IllegalStateException("monitor " + id + " cannot be read", e);
-        }
-    }
-
-    private Map<Integer, TransitionRecord> log(long id) {
-        try {
-            Map<Integer, TransitionRecord> bySequence = new HashMap<>();
-            monitors.transitions(id).forEach(t -> bySequence.put(t.sequence(), t));
-            return bySequence;
-        } catch (SQLException e) {
-            throw new IllegalStateException("transitions of monitor " + id + " cannot be read", e);
-        }
     }
 
     private static String text(BigDecimal value) {

@@ -119,16 +119,20 @@ public class DeliveryDispatcher implements DeliveryResults {
     private int handOver(List<Due> due) throws SQLException {
         Map<Long, StoredSubscription> subs = new HashMap<>();
         subscriptions.byIds(due.stream().map(Due::subscriptionId).distinct().toList()).forEach(s -> subs.put(s.id(), s));
-        Map<Key, AlertPayload> bodies = payloads.build(due.stream().map(d -> new Key(d.monitorId(), d.sequence())).distinct().toList());
+        List<Due> startable = startable(due, subs);
+        if (startable.isEmpty()) {
+            return 0;
+        }
+        Map<Key, AlertPayload> bodies = payloads.build(startable.stream().map(d -> new Key(d.monitorId(), d.sequence())).distinct().toList());
         Map<Key, byte[]> json = new HashMap<>();
         Map<Long, String> plainSecrets = new HashMap<>();
         Map<String, List<TelegramSender.Item>> chats = new LinkedHashMap<>();
         int started = 0;
-        for (Due d : due) {
+        for (Due d : startable) {
             StoredSubscription s = subs.get(d.subscriptionId());
             AlertPayload body = bodies.get(new Key(d.monitorId(), d.sequence()));
-            if (s == null || body == null) {
-                continue; // deleted meanwhile (its deliveries went with it) or the read model is being rebuilt
+            if (body == null) {
+                continue; // the read model is being rebuilt: the monitor comes back
             }
             if (s.channel() == Channel.TELEGRAM) {
                 chats.computeIfAbsent(s.chatKey(), k -> new ArrayList<>()).add(new TelegramSender.Item(d, s, body));
@@ -144,7 +148,7 @@ public class DeliveryDispatcher implements DeliveryResults {
                     error -> finished(d, error.orElse(null), null, null))) {
                 started++;
             } else {
-                inFlight.remove(d.id()); // the URL has its maximum in flight: next round
+                inFlight.remove(d.id());
             }
         }
         for (Map.Entry<String, List<TelegramSender.Item>> chat : chats.entrySet()) {
@@ -157,6 +161,33 @@ public class DeliveryDispatcher implements DeliveryResults {
             }
         }
         return started;
+    }
+
+    /**
+     * The due deliveries their channel takes right now (free slots of the URL, a chat not busy), chosen before any
+     * alert body is read: a round reads only what it sends. Deliveries of deleted subscriptions are left out.
+     */
+    private List<Due> startable(List<Due> due, Map<Long, StoredSubscription> subs) {
+        Map<String, Integer> room = new HashMap<>();
+        List<Due> out = new ArrayList<>();
+        for (Due d : due) {
+            StoredSubscription s = subs.get(d.subscriptionId());
+            if (s == null) {
+                continue;
+            }
+            if (s.channel() == Channel.TELEGRAM) {
+                if (telegram.accepting(s.chatKey())) {
+                    out.add(d);
+                }
+                continue;
+            }
+            int left = room.computeIfAbsent(s.webhookUrl(), webhooks::room);
+            if (left > 0) {
+                room.put(s.webhookUrl(), left - 1);
+                out.add(d);
+            }
+        }
+        return out;
     }
 
     /** The same for every attempt of a delivery: subscription, monitor and sequence. */

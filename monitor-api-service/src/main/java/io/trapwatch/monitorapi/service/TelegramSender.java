@@ -66,10 +66,15 @@ public class TelegramSender {
     public record Item(Due due, StoredSubscription subscription, AlertPayload payload) {
     }
 
+    /** Whether the chat would take alerts now: not busy sending, and its window not known to be full. */
+    public boolean accepting(String chatKey) {
+        Instant fullUntil = windowFullUntil.get(chatKey);
+        return !busy.containsKey(chatKey) && (fullUntil == null || !clock.instant().isBefore(fullUntil));
+    }
+
     /** Takes the chat's waiting alerts (oldest first) unless the chat is busy or its window is known to be full. */
     public boolean trySubmit(String chatKey, List<Item> items, DeliveryResults results) {
-        Instant fullUntil = windowFullUntil.get(chatKey);
-        if (fullUntil != null && clock.instant().isBefore(fullUntil)) {
+        if (!accepting(chatKey)) {
             return false;
         }
         if (busy.putIfAbsent(chatKey, Boolean.TRUE) != null) {

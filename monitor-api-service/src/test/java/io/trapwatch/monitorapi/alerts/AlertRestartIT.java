@@ -66,6 +66,8 @@ class AlertRestartIT {
             String path = "/restart-" + symbol;
             receiver.failNext(path, Integer.MAX_VALUE);
             ServiceProcess first = new ServiceProcess("monitor-api-service-1", module, jvm, env, work);
+            // Never left behind, whatever fails: it is a process of its own.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopQuietly(first)));
             first.start();
             long id = subscribe(first, Alerts.webhookBody(receiver.url(path), SECRET, "\"symbols\":[\"" + symbol + "\"]"));
             List<Events.Monitor> monitors = new ArrayList<>();
@@ -89,8 +91,9 @@ class AlertRestartIT {
 
             receiver.failNext(path, 0);
             ServiceProcess second = new ServiceProcess("monitor-api-service-2", module, jvm, env, work);
-            second.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopQuietly(second)));
             try {
+                second.start();
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
                     JsonNode d = deliveries(second, id);
                     return d.size() == 6 && allMatch(d, x -> "delivered".equals(x.get("status").asText()));
@@ -118,6 +121,14 @@ class AlertRestartIT {
                         .map(b -> b.get("sequence").asInt())).as(m.key()).containsExactly(1, 2);
             }
             assertThat(accepted).allSatisfy(r -> assertThat(r.signature()).isEqualTo(Alerts.expectedSignature(SECRET, r.body())));
+        }
+    }
+
+    private static void stopQuietly(ServiceProcess service) {
+        try {
+            service.stop();
+        } catch (InterruptedException | RuntimeException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
