@@ -33,7 +33,6 @@ CREATE TABLE alert_transition (
     id                   BIGSERIAL    PRIMARY KEY,
     monitor_key          VARCHAR(128) NOT NULL,
     sequence             INTEGER      NOT NULL,
-    monitor_id           BIGINT       NOT NULL,
     market_type          VARCHAR(8)   NOT NULL,
     symbol               VARCHAR(32)  NOT NULL,
     bar_interval         VARCHAR(4)   NOT NULL,

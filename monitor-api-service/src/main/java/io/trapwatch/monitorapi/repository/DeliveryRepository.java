@@ -28,7 +28,7 @@ public class DeliveryRepository {
     }
 
     /** A transition the projector just wrote, to be alerted on. */
-    public record NewTransition(String monitorKey, int sequence, long monitorId, String marketType, String symbol,
+    public record NewTransition(String monitorKey, int sequence, String marketType, String symbol,
                                 String interval, String toStatus, BigDecimal triggerQuoteVolume) {
     }
 
@@ -54,19 +54,18 @@ public class DeliveryRepository {
             return;
         }
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("INSERT INTO alert_transition (monitor_key, sequence, monitor_id,"
+             PreparedStatement s = c.prepareStatement("INSERT INTO alert_transition (monitor_key, sequence,"
                      + " market_type, symbol, bar_interval, to_status, trigger_quote_volume, created_at)"
-                     + " SELECT *, ?::timestamptz FROM unnest(?::text[], ?::int[], ?::bigint[], ?::text[], ?::text[], ?::text[],"
+                     + " SELECT *, ?::timestamptz FROM unnest(?::text[], ?::int[], ?::text[], ?::text[], ?::text[],"
                      + " ?::text[], ?::numeric[]) ON CONFLICT (monitor_key, sequence) DO NOTHING")) {
             s.setTimestamp(1, Timestamp.from(now));
             s.setArray(2, SqlArrays.texts(c, map(rows, NewTransition::monitorKey)));
             s.setArray(3, SqlArrays.ints(c, map(rows, NewTransition::sequence)));
-            s.setArray(4, SqlArrays.longs(c, map(rows, NewTransition::monitorId)));
-            s.setArray(5, SqlArrays.texts(c, map(rows, NewTransition::marketType)));
-            s.setArray(6, SqlArrays.texts(c, map(rows, NewTransition::symbol)));
-            s.setArray(7, SqlArrays.texts(c, map(rows, NewTransition::interval)));
-            s.setArray(8, SqlArrays.texts(c, map(rows, NewTransition::toStatus)));
-            s.setArray(9, SqlArrays.decimals(c, map(rows, NewTransition::triggerQuoteVolume)));
+            s.setArray(4, SqlArrays.texts(c, map(rows, NewTransition::marketType)));
+            s.setArray(5, SqlArrays.texts(c, map(rows, NewTransition::symbol)));
+            s.setArray(6, SqlArrays.texts(c, map(rows, NewTransition::interval)));
+            s.setArray(7, SqlArrays.texts(c, map(rows, NewTransition::toStatus)));
+            s.setArray(8, SqlArrays.decimals(c, map(rows, NewTransition::triggerQuoteVolume)));
             s.executeUpdate();
         }
     }
@@ -109,8 +108,9 @@ public class DeliveryRepository {
         List<Due> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("SELECT d.id, d.subscription_id, d.monitor_key, d.sequence, d.attempts,"
-                     + " t.monitor_id FROM alert_delivery d JOIN alert_subscription s ON s.id = d.subscription_id"
-                     + " JOIN alert_transition t ON t.id = d.transition_id"
+                     + " m.id FROM alert_delivery d JOIN alert_subscription s ON s.id = d.subscription_id"
+                     // By key: a read-model rebuild gives monitors new ids (and a monitor not back yet waits).
+                     + " JOIN monitor m ON m.monitor_key = d.monitor_key"
                      + " WHERE d.status = 'pending' AND d.next_attempt_at <= ? AND s.enabled AND s.paused_at IS NULL"
                      + " AND NOT EXISTS (SELECT 1 FROM alert_delivery e WHERE e.subscription_id = d.subscription_id"
                      + "   AND e.monitor_key = d.monitor_key AND e.sequence < d.sequence AND e.status = 'pending')"

@@ -37,7 +37,7 @@ public class AlertOutbox {
         List<NewTransition> rows = new ArrayList<>(written.size());
         for (TransitionRow row : written) {
             MonitorStateChanged m = byId.get(row.monitorId());
-            rows.add(new NewTransition(m.monitorKey(), row.transition().sequence(), row.monitorId(), m.marketType().wire(),
+            rows.add(new NewTransition(m.monitorKey(), row.transition().sequence(), m.marketType().wire(),
                     m.symbol(), m.interval().wire(), row.transition().to().wire(),
                     // The liquidity floor is in quote currency: the trigger bar's base volume at its close.
                     m.triggerVolume().multiply(m.triggerPrice())));
