@@ -135,6 +135,11 @@ export TRAPWATCH_JDBC_URL="$JDBC_URL"
 export TRAPWATCH_KAFKA_BOOTSTRAP="127.0.0.1:$KAFKA_PORT"
 export TRAPWATCH_MARKET_DATA_URL="http://127.0.0.1:$MD_PORT"
 export TRAPWATCH_MARKET_DATA_SOURCE="$SOURCE"
+# The AES key that seals webhook secrets of alert subscriptions: made once, kept with the local data.
+if [ ! -s "$WORK/alerts-secret-key" ]; then
+  head -c 32 /dev/urandom | base64 >"$WORK/alerts-secret-key"
+fi
+export TRAPWATCH_ALERTS_SECRET_KEY=${TRAPWATCH_ALERTS_SECRET_KEY:-$(cat "$WORK/alerts-secret-key")}
 export TRAPWATCH_REPLAY_DIR="$DATA"
 if [ "$SOURCE" = replay ]; then
   # The replayed exchange is market-data-service itself: Binance's per-minute weight budget would only add waiting.
@@ -157,6 +162,13 @@ FROM=""
 step "run the four user flows ($SOURCE data$FROM)" "$LOGS/flows.log"
 "${FLOWS[@]}" flows "http://127.0.0.1:$MD_PORT" "http://127.0.0.1:$DET_PORT" "http://127.0.0.1:$API_PORT" \
   "$TRAPWATCH_KAFKA_BOOTSTRAP" "$BACKFILL" 2>&1 | tee "$LOGS/flows.log"
+
+cat <<EOF
+==> try alerts: subscribe a webhook to confirmations of futures 1h traps (README: "Alerts")
+curl -X POST http://127.0.0.1:$API_PORT/api/volume-trap/subscriptions -H 'Content-Type: application/json' \\
+     -d '{"channel":{"type":"webhook","url":"http://127.0.0.1:9999/trapwatch","secret":"at-least-16-characters"},"market_types":["futures"],"intervals":["1h"],"statuses":["suspected_abandonment"]}'
+curl http://127.0.0.1:$API_PORT/api/volume-trap/subscriptions/<id>/deliveries   # sent, retrying or parked
+EOF
 
 finished=true
 echo

@@ -37,6 +37,7 @@ class FoundationTest {
                 tables.add(rs.getString(1));
             }
         }
-        assertThat(tables).containsExactly("monitor", "monitor_count", "monitor_transition", "series_price");
+        assertThat(tables).containsExactly("alert_delivery", "alert_subscription", "alert_transition", "monitor",
+                "monitor_count", "monitor_transition", "series_price", "telegram_send", "telegram_thread");
     }
 }

@@ -113,6 +113,33 @@ public class MonitorReadRepository {
         }
     }
 
+    /** Several monitors at once (alerts read every monitor of a round in one query). */
+    public List<MonitorRow> findAll(List<Long> ids) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(SELECT + " WHERE m.id = ANY(?)")) {
+            s.setArray(1, c.createArrayOf("int8", ids.toArray()));
+            return rows(s);
+        }
+    }
+
+    /** The transitions of several monitors, by monitor id, each list ordered by sequence. */
+    public Map<Long, List<TransitionRecord>> transitionsOf(List<Long> monitorIds) throws SQLException {
+        Map<Long, List<TransitionRecord>> out = new LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT monitor_id, sequence, from_status, to_status, bar_time, bar_close,"
+                     + " reason, indicators::text, recorded_at FROM monitor_transition WHERE monitor_id = ANY(?)"
+                     + " ORDER BY monitor_id, sequence")) {
+            s.setArray(1, c.createArrayOf("int8", monitorIds.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(new TransitionRecord(rs.getInt(2),
+                            rs.getString(3), rs.getString(4), instant(rs, 5), rs.getBigDecimal(6), rs.getString(7),
+                            rs.getString(8), instant(rs, 9)));
+                }
+            }
+        }
+        return out;
+    }
+
     public List<TransitionRecord> transitions(long monitorId) throws SQLException {
         List<TransitionRecord> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection();

@@ -3,6 +3,7 @@ package io.trapwatch.monitorapi.rest;
 import jakarta.ws.rs.core.Response;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** A request that cannot be answered normally (404, 502, 503), with the HTTP status and JSON body the caller gets; 400s are service-support's {@code BadParameterException}. */
@@ -17,6 +18,18 @@ public class ApiProblem extends RuntimeException {
         this.body = body;
     }
 
+    /** 400 naming a field of a JSON body (dotted path, as {@code parameter} and {@code field}), what it may be and what it was. */
+    public static ApiProblem badField(String field, String detail, List<String> allowed, String received) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", "Invalid " + field + " field");
+        body.put("parameter", field);
+        body.put("field", field);
+        body.put("detail", detail);
+        body.put("allowed", allowed);
+        body.put("received", received);
+        return new ApiProblem(400, body);
+    }
+
     public static ApiProblem notFound(String error, String detail) {
         return plain(404, error, detail);
     }
@@ -29,6 +42,10 @@ public class ApiProblem extends RuntimeException {
     /** 502: market-data-service answered with an error or with something that is not its contract. */
     public static ApiProblem marketDataBadAnswer(String detail) {
         return plain(502, "market data answered badly", detail);
+    }
+
+    public static ApiProblem unavailable(String detail) {
+        return plain(503, "unavailable", detail);
     }
 
     private static ApiProblem plain(int status, String error, String detail) {

@@ -1,7 +1,9 @@
 package io.trapwatch.monitorapi.rest;
 
 import io.trapwatch.monitorapi.client.MarketDataFailure;
+import io.trapwatch.monitorapi.service.InvalidSubscriptionException;
 import io.trapwatch.monitorapi.service.PageBeyondEndException;
+import io.trapwatch.monitorapi.service.SecretKeyMissingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -35,6 +37,16 @@ public class ErrorMappers {
             case BAD_ANSWER -> ApiProblem.marketDataBadAnswer(e.getMessage()).toResponse();
             case UNKNOWN_SYMBOL -> ApiProblem.notFound("Unknown symbol", e.getMessage()).toResponse();
         };
+    }
+
+    @ServerExceptionMapper
+    public Response invalidSubscription(InvalidSubscriptionException e) {
+        return ApiProblem.badField(e.field(), e.getMessage(), null, null).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response secretKeyMissing(SecretKeyMissingException e) {
+        return ApiProblem.unavailable(e.getMessage()).toResponse();
     }
 
     @ServerExceptionMapper

@@ -29,10 +29,12 @@ public class MonitorProjector {
 
     private final MonitorProjectionRepository repository;
     private final Event<ReadModelChanged> projected;
+    private final AlertOutbox alerts;
 
-    public MonitorProjector(MonitorProjectionRepository repository, Event<ReadModelChanged> projected) {
+    public MonitorProjector(MonitorProjectionRepository repository, Event<ReadModelChanged> projected, AlertOutbox alerts) {
         this.repository = repository;
         this.projected = projected;
+        this.alerts = alerts;
     }
 
     /** Returns how many monitors the batch created or changed. Events must already have passed {@code MonitorStateChangedValidator}. */
@@ -61,7 +63,9 @@ public class MonitorProjector {
         Map<String, Long> ids = new HashMap<>(repository.insert(created));
         stored.forEach((key, held) -> ids.put(key, held.id()));
         repository.update(changed, ids);
-        repository.upsertTransitions(transitionsToWrite(created, changed, ids, stored));
+        List<TransitionRow> written = transitionsToWrite(created, changed, ids, stored);
+        repository.upsertTransitions(written);
+        alerts.record(newest.values(), ids, written); // same transaction: an alert exists iff its transition does
         countDeltas.values().removeIf(delta -> delta == 0L);
         repository.addCounts(countDeltas);
         int monitors = created.size() + changed.size();

@@ -74,7 +74,9 @@ public final class ReadBenchmark {
                     "TRAPWATCH_JDBC_URL", pg.jdbcUrl("bench"),
                     "TRAPWATCH_JDBC_USER", pg.username(),
                     "TRAPWATCH_JDBC_PASSWORD", pg.password(),
-                    "TRAPWATCH_KAFKA_BOOTSTRAP", kafka.bootstrapServers()), work);
+                    "TRAPWATCH_KAFKA_BOOTSTRAP", kafka.bootstrapServers(),
+                    // the load comes from one address: measure capacity, not the per-client abuse limit
+                    "TRAPWATCH_RATE_LIMIT_PER_SECOND", "1000000", "TRAPWATCH_RATE_LIMIT_BURST", "1000000"), work);
             // Also when the benchmark is interrupted: the service is a separate process and would outlive it.
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {

@@ -32,6 +32,12 @@ public interface ApiAuthConfig {
      */
     Optional<List<String>> publicWritePaths();
 
+    /**
+     * Path prefixes whose reads need the operator role too (none by default): reads that show what only operators
+     * may see, such as alert subscriptions and their deliveries (webhook URLs, chat ids).
+     */
+    Optional<List<String>> protectedReadPaths();
+
     interface StaticToken {
         /** The secret; compared in constant time. */
         Optional<String> value();

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Applied to every request of every service (a policy without a name is global): reads pass, anything else needs
- * the operator role unless its path was declared public. Deny by default, so an endpoint added later is protected
+ * Applied to every request of every service (a policy without a name is global): reads pass unless their path was
+ * declared protected, anything else needs the operator role unless its path was declared public. Deny by default, so an endpoint added later is protected
  * without anyone remembering to protect it. Anonymous callers get 401, authenticated ones without the role 403.
  */
 @ApplicationScoped
@@ -23,23 +23,27 @@ public class WriteProtectionPolicy implements HttpSecurityPolicy {
 
     private final String operatorRole;
     private final List<String> publicWritePaths;
+    private final List<String> protectedReadPaths;
 
     @Inject
     public WriteProtectionPolicy(ApiAuthConfig config) {
         this.operatorRole = config.operatorRole();
         this.publicWritePaths = config.publicWritePaths().orElse(List.of());
+        this.protectedReadPaths = config.protectedReadPaths().orElse(List.of());
     }
 
     @Override
     public Uni<CheckResult> checkPermission(RoutingContext request, Uni<SecurityIdentity> identity,
                                             AuthorizationRequestContext requestContext) {
-        if (READS.contains(request.request().method()) || isPublicWrite(request.normalizedPath())) {
+        String path = request.normalizedPath();
+        boolean read = READS.contains(request.request().method());
+        if (read ? !startsWithAny(path, protectedReadPaths) : startsWithAny(path, publicWritePaths)) {
             return CheckResult.permit();
         }
         return identity.map(id -> !id.isAnonymous() && id.hasRole(operatorRole) ? CheckResult.PERMIT : CheckResult.DENY);
     }
 
-    private boolean isPublicWrite(String path) {
-        return publicWritePaths.stream().anyMatch(path::startsWith);
+    private static boolean startsWithAny(String path, List<String> prefixes) {
+        return prefixes.stream().anyMatch(path::startsWith);
     }
 }

@@ -1,0 +1,71 @@
+package io.trapwatch.monitorapi.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Alert subscriptions and their delivery (webhooks, Telegram). */
+@ConfigMapping(prefix = "trapwatch.monitor-api.alerts")
+public interface AlertsConfig {
+
+    /**
+     * Base64 of a 16, 24 or 32-byte AES key that encrypts webhook secrets at rest (AES-GCM). Without it webhook
+     * subscriptions cannot be created (503); Telegram ones keep only a reference to their token and need no key.
+     */
+    Optional<String> secretKey();
+
+    /** Base URL of the dashboard that alerts link to ({@code <base>/dashboard/monitors/<id>}). */
+    @WithDefault("http://localhost:8080")
+    String dashboardUrl();
+
+    /** How long the sender waits between polls of the outbox when it has nothing to do. */
+    @WithDefault("200ms")
+    Duration pollInterval();
+
+    /** Attempts per delivery before it is parked as failed. */
+    @WithDefault("8")
+    int maxAttempts();
+
+    /** Pause before the second attempt; doubled for each further attempt (with jitter), up to {@link #maxBackoff()}. */
+    @WithDefault("2s")
+    Duration initialBackoff();
+
+    @WithDefault("5m")
+    Duration maxBackoff();
+
+    /** Consecutive failed attempts of a subscription (no success in between) after which it is paused. */
+    @WithDefault("20")
+    int pauseAfterFailures();
+
+    Webhook webhook();
+
+    Telegram telegram();
+
+    interface Webhook {
+        /** Requests in flight at once to one URL; further deliveries to it wait their turn. */
+        @WithDefault("4")
+        int maxConcurrencyPerUrl();
+
+        /** Connect + answer time of one webhook call; a slower receiver counts as a failed attempt. */
+        @WithDefault("10s")
+        Duration timeout();
+    }
+
+    interface Telegram {
+        /** Bot API base URL. */
+        @WithDefault("https://api.telegram.org")
+        String apiUrl();
+
+        /** Messages per chat within {@link #window()}; more transitions than that are merged into one summary. */
+        @WithDefault("20")
+        int messagesPerWindow();
+
+        @WithDefault("60s")
+        Duration window();
+
+        @WithDefault("15s")
+        Duration timeout();
+    }
+}
