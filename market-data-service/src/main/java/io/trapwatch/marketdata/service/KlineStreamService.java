@@ -121,14 +121,12 @@ public class KlineStreamService {
     /** The connections of one market. */
     final class MarketStreams {
         final MarketType market;
-        final URI url;
         final KlineStreamParser parser;
         final int messagesPerSecond;
         final List<Slot> slots = new ArrayList<>();
 
-        MarketStreams(MarketType market, URI url, int messagesPerSecond) {
+        MarketStreams(MarketType market, int messagesPerSecond) {
             this.market = market;
-            this.url = url;
             this.parser = new KlineStreamParser(market, mapper);
             this.messagesPerSecond = messagesPerSecond;
         }
@@ -142,8 +140,9 @@ public class KlineStreamService {
         intervals = stream.intervals().stream().map(Interval::fromWire).distinct().toList();
         for (MarketType market : MarketType.values()) {
             int perSecond = market == MarketType.SPOT ? stream.spotMessagesPerSecond() : stream.futuresMessagesPerSecond();
-            markets.put(market, new MarketStreams(market, endpoints.url(market), perSecond));
+            // a URL that cannot carry klines stops the start-up here, naming the setting
             LOG.infof("%s kline streams: %s, intervals %s", market, endpoints.url(market), intervals);
+            markets.put(market, new MarketStreams(market, perSecond));
         }
         attempts = new ConnectAttemptWindow(stream.connectAttempts(), stream.connectWindow().toNanos());
         backoff = new ReconnectBackoff(stream.reconnectBaseDelay(), stream.reconnectMaxDelay(), () -> ThreadLocalRandom.current().nextDouble());
@@ -286,7 +285,9 @@ public class KlineStreamService {
             return;
         }
         MarketStreams m = slot.market;
-        KlineStreamSocket.open(vertx, client, m.url, new MessagePacer(requestsPerSecond(m)), config.stream().connectTimeout(),
+        // resolved per attempt: the replay server's own port is known only once it listens
+        URI url = endpoints.url(m.market);
+        KlineStreamSocket.open(vertx, client, url, new MessagePacer(requestsPerSecond(m)), config.stream().connectTimeout(),
                         new Listener(slot))
                 .compose(socket -> {
                     Set<String> streams;
@@ -304,7 +305,7 @@ public class KlineStreamService {
                 })
                 .onFailure(e -> {
                     stats.of(m.market).connectFailures.incrementAndGet();
-                    LOG.warnf("%s stream connection to %s failed: %s", m.market, m.url, e.getMessage());
+                    LOG.warnf("%s stream connection to %s failed: %s", m.market, url, e.getMessage());
                     retry(slot);
                 });
     }
@@ -385,9 +386,12 @@ public class KlineStreamService {
         return Future.all(replies).mapEmpty();
     }
 
-    /** One message slot per second stays free for the automatic pongs (and timer lateness). */
+    /**
+     * Requests use half of Binance's per-connection message limit: the rest is headroom for the automatic pongs and
+     * for a late timer pushing one request into the next second (Binance does not publish its window boundaries).
+     */
     private static int requestsPerSecond(MarketStreams m) {
-        return Math.max(1, m.messagesPerSecond - 1);
+        return Math.max(1, m.messagesPerSecond / 2);
     }
 
     private static List<SeriesKey> series(MarketType market, Set<String> streams) {
@@ -464,7 +468,7 @@ public class KlineStreamService {
                     }
                 }
             }
-            list.add(new StreamStatus.MarketStatus(market.wire(), m == null ? null : m.url.toString(), connections,
+            list.add(new StreamStatus.MarketStatus(market.wire(), m == null ? null : endpoints.url(market).toString(), connections,
                     connections.stream().mapToInt(StreamStatus.Connection::streams).sum(), s.lastMessage.get(),
                     s.messages.get(), s.barsReceived.get(), s.barsStored.get(), s.notClosed.get(), s.malformed.get(),
                     s.lastMalformed.get(), s.reconnects.get(), s.rotations.get(), s.connectFailures.get(),
