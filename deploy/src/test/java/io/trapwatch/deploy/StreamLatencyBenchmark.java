@@ -104,6 +104,7 @@ public final class StreamLatencyBenchmark {
                 Http.post(marketData.baseUrl() + "/api/market-data/instruments/sync?market_type=" + market + "&exchange=binance");
             }
             awaitStreaming(marketData.baseUrl(), series);
+            awaitHistoryStored(marketData.baseUrl(), (long) series * HISTORY);
             try (KafkaConsumer<String, String> events = consumer(kafka.bootstrapServers());
                  ConsumerLag lag = new ConsumerLag(kafka.bootstrapServers())) {
                 awaitDrained(lag, events);
