@@ -4,9 +4,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.trapwatch.marketdata.config.MarketDataConfig;
 import io.trapwatch.marketdata.domain.SeriesBar;
-import io.trapwatch.marketdata.messaging.KlineOutbox;
 import io.trapwatch.marketdata.repository.KlineRepository;
 import io.trapwatch.model.MarketType;
+import io.trapwatch.service.outbox.OutboxDrainer;
 import io.trapwatch.model.SeriesKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -37,14 +37,14 @@ public class StreamBarWriter {
     private static final int MAX_BATCH = 10_000;
 
     private final KlineRepository klines;
-    private final KlineOutbox outbox;
+    private final OutboxDrainer outbox;
     private final StreamStats stats;
     private final long windowNanos;
     private final LinkedBlockingQueue<SeriesBar> queue = new LinkedBlockingQueue<>();
     private final Map<SeriesKey, List<SeriesBar>> heldBack = new HashMap<>();
     private Thread worker;
 
-    public StreamBarWriter(KlineRepository klines, KlineOutbox outbox, StreamStats stats, MarketDataConfig config) {
+    public StreamBarWriter(KlineRepository klines, OutboxDrainer outbox, StreamStats stats, MarketDataConfig config) {
         this.klines = klines;
         this.outbox = outbox;
         this.stats = stats;

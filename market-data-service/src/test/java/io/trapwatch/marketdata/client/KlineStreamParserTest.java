@@ -1,4 +1,6 @@
-package io.trapwatch.marketdata.domain;
+package io.trapwatch.marketdata.client;
+
+import io.trapwatch.marketdata.domain.KlineStreamMessage;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trapwatch.model.Interval;

@@ -3,17 +3,13 @@ package io.trapwatch.marketdata.stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
-import io.trapwatch.infra.KafkaTestResource;
-import io.trapwatch.infra.PostgresTestResource;
 import io.trapwatch.marketdata.replay.ReplayStreamServer;
 import io.trapwatch.marketdata.service.KlineStreamService;
-import io.trapwatch.marketdata.support.BinanceStubResource;
 import io.trapwatch.marketdata.support.Db;
 import io.trapwatch.marketdata.support.KlineClosedTopic;
+import io.trapwatch.marketdata.support.ServiceTest;
 import io.trapwatch.marketdata.support.ShiftableClock;
 import io.trapwatch.model.MarketType;
 import jakarta.inject.Inject;
@@ -40,11 +36,8 @@ import static org.hamcrest.Matchers.equalTo;
  * replay stream server; moving the replay clock closes bars, which arrive as Binance's kline messages and go
  * through the real PostgreSQL store and outbox onto the real Kafka topic.
  */
-@QuarkusTest
+@ServiceTest
 @TestProfile(StreamProfile.class)
-@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = BinanceStubResource.class, restrictToAnnotatedClass = false)
 class StreamTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();

@@ -1,9 +1,12 @@
-package io.trapwatch.marketdata.domain;
+package io.trapwatch.marketdata.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.trapwatch.marketdata.domain.KlineStreamMessage;
+import io.trapwatch.marketdata.domain.ParsedKlines;
+import io.trapwatch.marketdata.domain.StreamNames;
 import io.trapwatch.model.Interval;
 import io.trapwatch.model.MarketType;
 import io.trapwatch.model.SeriesKey;
