@@ -219,6 +219,22 @@ public final class StreamLatencyBenchmark {
         throw new IllegalStateException("streams did not settle at " + streams);
     }
 
+    /** The REST fills after connecting have stored every series' history (the rounds must not overlap them). */
+    private static void awaitHistoryStored(String baseUrl, long bars) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            long stored = 0;
+            for (JsonNode market : Http.get(baseUrl + "/api/market-data/stream").path("markets")) {
+                stored += market.path("gap_fill_bars").asLong();
+            }
+            if (stored >= bars) {
+                return;
+            }
+            Thread.sleep(1000);
+        }
+        throw new IllegalStateException("history of " + bars + " bars not stored in time");
+    }
+
     /** Detection and the read model have consumed everything; the monitor events so far are read and dropped. */
     private static void awaitDrained(ConsumerLag lag, KafkaConsumer<String, String> events) throws Exception {
         lag.awaitDrained(Duration.ofMinutes(10), Map.of("detection-service", Topics.KLINE_CLOSED,
