@@ -16,10 +16,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The HTTP side of deploy/local/run.sh: waits for processes, then runs the four user flows over the services' REST
@@ -56,6 +58,8 @@ public class LocalFlows {
                 }
             });
             case "flows" -> new LocalFlows().flows(args[1], args[2], args[3], args[4], Integer.parseInt(args[5]));
+            case "stream-start" -> System.out.println(streamStart(Path.of(args[1]), Integer.parseInt(args[2])));
+            case "stream" -> stream(args[1], args[2], Double.parseDouble(args[3]), Path.of(args[4]));
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         }
     }
@@ -144,6 +148,52 @@ public class LocalFlows {
 
         System.out.println("-- flow 4: query the results");
         summary(marketData, detection, api);
+    }
+
+    /** The replay clock's start for --stream: the newest recorded bar's close, on the hour, minus {@code days}. */
+    static Instant streamStart(Path data, int days) throws IOException {
+        return dataEnd(data).minus(Duration.ofDays(days));
+    }
+
+    /** Just after the newest recorded bar closed, on the hour: where the replay data ends. */
+    static Instant dataEnd(Path data) throws IOException {
+        long newest = Long.MIN_VALUE;
+        try (Stream<Path> files = Files.walk(data)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json") && f.getParent().endsWith("klines")).toList()) {
+                JsonNode rows = JSON.readTree(file.toFile());
+                if (rows.size() > 0) {
+                    newest = Math.max(newest, rows.get(rows.size() - 1).path(6).asLong());
+                }
+            }
+        }
+        long hour = Duration.ofHours(1).toMillis();
+        return Instant.ofEpochMilli((newest + 1) / hour * hour);
+    }
+
+    /**
+     * Plays the replay data bar by bar: every {@code secondsPerHour} the replay clock moves one hour, the replay
+     * stream server pushes the bars that closed, and this prints what arrived and how many monitors exist now.
+     */
+    static void stream(String marketData, String api, double secondsPerHour, Path data) throws Exception {
+        System.out.println("-- streaming the replay data, one hour every " + secondsPerHour + " s (Ctrl-C stops)");
+        Instant end = dataEnd(data);
+        Instant now = Instant.parse(json("GET", marketData + "/api/market-data/replay/clock").path("now").asText());
+        while (now.isBefore(end)) {
+            now = Instant.parse(json("POST", marketData + "/api/market-data/replay/advance?bars=1&interval=1h").path("now").asText());
+            Thread.sleep((long) (secondsPerHour * 1000));
+            JsonNode status = json("GET", marketData + "/api/market-data/stream");
+            StringBuilder line = new StringBuilder(String.format("   %s ", now));
+            for (JsonNode market : status.path("markets")) {
+                line.append(String.format(" %s: %d streams, %d bars streamed, %d stored;", market.path("market_type").asText(),
+                        market.path("streams").asInt(), market.path("bars_received").asLong(), market.path("bars_stored").asLong()));
+            }
+            int monitors = 0;
+            for (JsonNode row : json("GET", api + "/api/volume-trap/statistics/").path("by_status")) {
+                monitors += row.path("count").asInt();
+            }
+            System.out.println(line.append(" monitors: ").append(monitors));
+        }
+        System.out.println("   the replay data is played to its end; new monitors: " + api + "/api/volume-trap/monitors/");
     }
 
     static void awaitConsumed(Admin admin, String group, String topic) throws Exception {

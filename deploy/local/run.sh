@@ -2,9 +2,12 @@
 # TrapWatch, locally, in one command: builds what is missing, starts PostgreSQL, a KRaft Kafka broker and the three
 # services as separate processes, runs the four user flows for spot and futures, and prints a summary.
 #
-#   deploy/local/run.sh [--data DIR | --live] [--detach]
+#   deploy/local/run.sh [--data DIR | --live] [--stream [--speed SECONDS] [--stream-days DAYS]] [--detach]
 #
 # Default data: the real Binance sample bundled in deploy/local/data/binance, replayed offline.
+# --stream: market-data-service streams K-lines over WebSocket from its replay stream server; the replay clock starts
+# DAYS (default 14) before the newest recorded bar and moves one hour every SECONDS (default 1) after the flows, so
+# bars arrive one by one and monitors change while you watch. --live always streams from Binance.
 # Environment overrides: TRAPWATCH_WORK_DIR (default .trapwatch), TRAPWATCH_JDBC_URL (use an existing PostgreSQL),
 # TRAPWATCH_PG_PORT (15432), TRAPWATCH_KAFKA_PORT (19092), TRAPWATCH_KAFKA_CONTROLLER_PORT (19093),
 # TRAPWATCH_API_PORT (8080), TRAPWATCH_MARKET_DATA_PORT (8081), TRAPWATCH_DETECTION_PORT (8082),
@@ -18,12 +21,18 @@ WORK=${TRAPWATCH_WORK_DIR:-$ROOT/.trapwatch}
 DATA="$LOCAL/data/binance"
 SOURCE=replay
 DETACH=false
+STREAM=false
+SPEED=1
+STREAM_DAYS=14
 while [ $# -gt 0 ]; do
   case "$1" in
     --data) DATA=$(cd "$2" && pwd); shift 2 ;;
     --live) SOURCE=binance; shift ;;
     --detach) DETACH=true; shift ;;
-    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --stream) STREAM=true; shift ;;
+    --speed) SPEED=$2; shift 2 ;;
+    --stream-days) STREAM_DAYS=$2; shift 2 ;;
+    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -141,6 +150,15 @@ if [ ! -s "$WORK/alerts-secret-key" ]; then
 fi
 export TRAPWATCH_ALERTS_SECRET_KEY=${TRAPWATCH_ALERTS_SECRET_KEY:-$(cat "$WORK/alerts-secret-key")}
 export TRAPWATCH_REPLAY_DIR="$DATA"
+if [ "$SOURCE" = binance ] || [ "$STREAM" = true ]; then
+  export TRAPWATCH_STREAM_ENABLED=true
+  # the REST fill after each stream connect back-fills new series as deeply as flow 2 does
+  export TRAPWATCH_BACKFILL_DEFAULT="$BACKFILL"
+fi
+if [ "$SOURCE" = replay ] && [ "$STREAM" = true ]; then
+  export TRAPWATCH_REPLAY_START="$("${FLOWS[@]}" stream-start "$DATA" "$STREAM_DAYS")"
+  echo "    replay clock starts at $TRAPWATCH_REPLAY_START"
+fi
 if [ "$SOURCE" = replay ]; then
   # The replayed exchange is market-data-service itself: Binance's per-minute weight budget would only add waiting.
   export TRAPWATCH_MARKET_DATA_BINANCE_SPOT_WEIGHT_PER_MINUTE=${TRAPWATCH_MARKET_DATA_BINANCE_SPOT_WEIGHT_PER_MINUTE:-1000000}
@@ -171,6 +189,10 @@ curl http://127.0.0.1:$API_PORT/api/volume-trap/subscriptions/<id>/deliveries   
 EOF
 
 finished=true
+if [ "$SOURCE" = replay ] && [ "$STREAM" = true ]; then
+  echo "==> stream the replay data bar by bar (log: $LOGS/stream-player.log)"
+  start_process stream-player "${FLOWS[@]}" stream "http://127.0.0.1:$MD_PORT" "http://127.0.0.1:$API_PORT" "$SPEED" "$DATA"
+fi
 echo
 echo "Dashboard: http://localhost:$API_PORT/dashboard/"
 if [ "$DETACH" = true ]; then
@@ -178,5 +200,10 @@ if [ "$DETACH" = true ]; then
   exit 0
 fi
 echo "Running. Press Ctrl-C to stop everything (data stays in $WORK)."
-trap '"$LOCAL/stop.sh"; exit 0' INT TERM
+TAIL_PID=""
+if [ "$SOURCE" = replay ] && [ "$STREAM" = true ]; then
+  tail -n +1 -f "$LOGS/stream-player.log" &
+  TAIL_PID=$!
+fi
+trap '"$LOCAL/stop.sh"; [ -n "$TAIL_PID" ] && kill "$TAIL_PID" 2>/dev/null; exit 0' INT TERM
 while true; do sleep 3600 & wait $!; done

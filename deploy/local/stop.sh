@@ -3,7 +3,7 @@
 set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 PIDS="${TRAPWATCH_WORK_DIR:-$ROOT/.trapwatch}/pids"
-for name in monitor-api-service detection-service market-data-service kafka postgres; do
+for name in stream-player monitor-api-service detection-service market-data-service kafka postgres; do
   file="$PIDS/$name.pid"
   [ -f "$file" ] || continue
   pid=$(cat "$file")

@@ -153,6 +153,13 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void klineStreamsAreOnByDefaultOnTheMarketStreamPaths() {
+        assertThat(streamProblems(load())).isEmpty();
+        assertThat(ingestEnv(load())).containsEntry("TRAPWATCH_STREAM_ENABLED", "true")
+                .containsEntry("TRAPWATCH_STREAM_FUTURES_URL", "wss://fstream.binance.com/market/stream");
+    }
+
+    @Test
     void marketDataServiceRunsExactlyOnceBecauseItOwnsTheWeightBudget() {
         assertThat(singletonProblems(load())).isEmpty();
     }
@@ -243,6 +250,16 @@ class KubernetesManifestsTest {
                         .put("minAvailable", 1).remove("maxUnavailable"), "never be drained"),
                 broken("ServiceMonitor on a wrong path", m -> ((ObjectNode) m.resource("ServiceMonitor", "detection-service")
                         .at("/spec/endpoints/0")).put("path", "/metrics"), "/q/metrics"),
+                broken("streams switched off", m -> ((ObjectNode) m.resource("ConfigMap", "market-data-stream").get("data"))
+                        .put("TRAPWATCH_STREAM_ENABLED", "false"), "TRAPWATCH_STREAM_ENABLED must be true"),
+                broken("futures klines on the public stream path", m -> ((ObjectNode) m.resource("ConfigMap", "market-data-stream")
+                        .get("data")).put("TRAPWATCH_STREAM_FUTURES_URL", "wss://fstream.binance.com/public/stream"), "/market/stream"),
+                broken("futures klines on the retired path", m -> ((ObjectNode) m.resource("ConfigMap", "market-data-stream")
+                        .get("data")).put("TRAPWATCH_STREAM_FUTURES_URL", "wss://fstream.binance.com/stream"), "/market/stream"),
+                broken("spot stream over https", m -> ((ObjectNode) m.resource("ConfigMap", "market-data-stream")
+                        .get("data")).put("TRAPWATCH_STREAM_SPOT_URL", "https://stream.binance.com:443/stream"), "ws:// or wss://"),
+                broken("an interval the detectors do not know", m -> ((ObjectNode) m.resource("ConfigMap", "market-data-stream")
+                        .get("data")).put("TRAPWATCH_STREAM_INTERVALS", "1h,15m"), "15m"),
                 broken("market-data-service scaled out", m -> spec(m, "Deployment", "market-data-service")
                         .put("replicas", 2), "exactly 1 replica"),
                 broken("fewer partitions than detection consumers", m -> spec(m, "KafkaTopic", "kline-closed")
@@ -313,7 +330,8 @@ class KubernetesManifestsTest {
     private static List<String> allProblems(Manifests m) {
         return Stream.of(documentProblems(m), kustomizationProblems(m), deploymentProblems(m), referenceProblems(m),
                         serviceProblems(m), connectionProblems(m), cronJobProblems(m), kafkaProblems(m), singletonProblems(m),
-                        hardeningProblems(m), networkPolicyProblems(m), operationsProblems(m))
+                        hardeningProblems(m), networkPolicyProblems(m), operationsProblems(m),
+                        streamProblems(m))
                 .flatMap(List::stream).toList();
     }
 
@@ -886,6 +904,55 @@ class KubernetesManifestsTest {
         }
         return Integer.parseInt(properties.getProperty("mp.messaging.incoming.kline-closed-in.concurrency", "1").trim())
                 * Integer.parseInt(properties.getProperty("mp.messaging.incoming.kline-closed-in.partitions", "1").trim());
+    }
+
+    /** Combined kline stream path per market: USDT-M futures klines moved to /market in 2026 (elsewhere: silence). */
+    private static final Map<String, String> STREAM_PATHS = Map.of(
+            "TRAPWATCH_STREAM_SPOT_URL", "/stream", "TRAPWATCH_STREAM_FUTURES_URL", "/market/stream");
+
+    /** Streaming is on by default, on Binance's market stream paths, for intervals the detectors know. */
+    private static List<String> streamProblems(Manifests m) {
+        Map<String, String> env = ingestEnv(m);
+        List<String> problems = new ArrayList<>();
+        if (!"true".equals(env.get("TRAPWATCH_STREAM_ENABLED"))) {
+            problems.add(INGEST_OWNER + ": TRAPWATCH_STREAM_ENABLED must be true (streams by default, CronJobs as the safety net)");
+        }
+        STREAM_PATHS.forEach((key, path) -> {
+            String value = env.get(key);
+            if (value == null) {
+                return; // the service's default is Binance's market endpoint
+            }
+            URI url = URI.create(value);
+            if (!Set.of("ws", "wss").contains(String.valueOf(url.getScheme()))) {
+                problems.add(INGEST_OWNER + ": " + key + " must be ws:// or wss://, got " + value);
+            } else if (!url.getPath().replaceAll("/+$", "").endsWith(path)) {
+                problems.add(INGEST_OWNER + ": " + key + " must end in " + path + ", got " + value);
+            }
+        });
+        for (String interval : env.getOrDefault("TRAPWATCH_STREAM_INTERVALS", "1h").split(",")) {
+            try {
+                Interval.fromWire(interval);
+            } catch (IllegalArgumentException e) {
+                problems.add(INGEST_OWNER + ": TRAPWATCH_STREAM_INTERVALS: " + e.getMessage());
+            }
+        }
+        return problems;
+    }
+
+    /** The environment of market-data-service's container: its ConfigMaps (envFrom) overlaid by its plain env values. */
+    private static Map<String, String> ingestEnv(Manifests m) {
+        JsonNode container = m.resource("Deployment", INGEST_OWNER).at("/spec/template/spec/containers/0");
+        Map<String, Map<String, String>> configMaps = configMaps(m);
+        Map<String, String> env = new HashMap<>();
+        for (JsonNode from : container.path("envFrom")) {
+            env.putAll(configMaps.getOrDefault(from.at("/configMapRef/name").asText(), Map.of()));
+        }
+        for (JsonNode e : container.path("env")) {
+            if (e.has("value")) {
+                env.put(e.path("name").asText(), e.path("value").asText());
+            }
+        }
+        return env;
     }
 
     private static List<String> singletonProblems(Manifests m) {

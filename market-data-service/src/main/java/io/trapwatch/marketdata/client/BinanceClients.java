@@ -81,7 +81,7 @@ public class BinanceClients {
     }
 
     /** Quarkus publishes the port it actually bound (random in tests) as a system property. */
-    private static URI localServer() {
+    static URI localServer() {
         String port = System.getProperty("quarkus.http.test-port");
         if (port == null || port.equals("0")) {
             port = System.getProperty("quarkus.http.port");

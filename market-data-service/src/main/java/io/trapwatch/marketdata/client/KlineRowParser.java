@@ -37,6 +37,11 @@ public final class KlineRowParser {
         } catch (JsonProcessingException e) {
             throw new MalformedResponseException(symbol + ": klines answer is not valid JSON: " + e.getOriginalMessage());
         }
+        return parse(symbol, root);
+    }
+
+    /** The same rules over rows already read as JSON (e.g. a stream's kline object laid out as a REST row). */
+    public ParsedKlines parse(String symbol, JsonNode root) {
         if (root == null || !root.isArray()) {
             throw new MalformedResponseException(symbol + ": klines answer is not a JSON array");
         }

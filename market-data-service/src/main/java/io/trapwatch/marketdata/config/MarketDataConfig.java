@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Every tunable of the service, under {@code trapwatch.market-data}. */
@@ -26,6 +27,8 @@ public interface MarketDataConfig {
     Schedule schedule();
 
     Outbox outbox();
+
+    Stream stream();
 
     enum Source { BINANCE, REPLAY }
 
@@ -93,6 +96,10 @@ public interface MarketDataConfig {
 
         /** Base URL the REST client uses to reach this service's replay endpoints; default: this server on localhost. */
         Optional<URI> selfUrl();
+
+        /** How often the replay stream server pings each connection (Binance spot: 20 s). */
+        @WithDefault("20s")
+        Duration streamPingEvery();
     }
 
     interface Schedule {
@@ -117,5 +124,73 @@ public interface MarketDataConfig {
         /** How long the drainer waits for the broker's acknowledgements of one batch. */
         @WithDefault("30s")
         Duration ackTimeout();
+    }
+
+    interface Stream {
+        /** Closed bars pushed over Binance's WebSocket kline streams into the same store → outbox path as REST. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /**
+         * Combined-stream endpoint of spot market data; default {@code wss://stream.binance.com:443/stream}, or this
+         * server's {@code /replay/spot/stream} with {@code source=replay}.
+         */
+        Optional<URI> spotUrl();
+
+        /**
+         * Combined-stream endpoint of USDT-M futures <em>market</em> streams (klines live under {@code /market} since
+         * 2026; any other path accepts the connection and sends nothing); default
+         * {@code wss://fstream.binance.com/market/stream}, or this server's {@code /replay/futures/market/stream}.
+         */
+        Optional<URI> futuresUrl();
+
+        /** Intervals streamed for every active instrument. */
+        @WithDefault("1h,4h,1d")
+        List<String> intervals();
+
+        /** Binance: at most 1024 streams on one connection. */
+        @WithDefault("1024")
+        int maxStreamsPerConnection();
+
+        /** Streams named in one SUBSCRIBE/UNSUBSCRIBE message. */
+        @WithDefault("200")
+        int streamsPerRequest();
+
+        /** Binance's incoming-message limit per spot connection (pings and pongs included). */
+        @WithDefault("5")
+        int spotMessagesPerSecond();
+
+        /** Binance's incoming-message limit per futures connection (pings and pongs included). */
+        @WithDefault("10")
+        int futuresMessagesPerSecond();
+
+        /** Binance: at most 300 connection attempts per {@code connect-window} per IP. */
+        @WithDefault("300")
+        int connectAttempts();
+
+        @WithDefault("5m")
+        Duration connectWindow();
+
+        /** Binance cuts a connection after 24 h; a new one is opened (overlapping the old) this long after connecting. */
+        @WithDefault("23h")
+        Duration rotateAfter();
+
+        /** First reconnect delay after a drop; doubles per failed attempt, with jitter. */
+        @WithDefault("1s")
+        Duration reconnectBaseDelay();
+
+        @WithDefault("60s")
+        Duration reconnectMaxDelay();
+
+        @WithDefault("10s")
+        Duration connectTimeout();
+
+        /** Closed bars arriving within this window are stored in one statement (a whole candle close at once). */
+        @WithDefault("20ms")
+        Duration batchWindow();
+
+        /** How often connection age and the wanted streams (active instruments × intervals) are checked. */
+        @WithDefault("30s")
+        Duration checkEvery();
     }
 }

@@ -3,6 +3,7 @@ package io.trapwatch.marketdata.replay;
 import io.trapwatch.marketdata.config.MarketDataConfig;
 import io.trapwatch.model.Interval;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import java.time.Instant;
 
@@ -15,11 +16,17 @@ public class ReplayClock {
 
     private final MarketDataConfig config;
     private final ReplayDataSet dataSet;
+    private final Event<Moved> moved;
     private Instant now;
 
-    public ReplayClock(MarketDataConfig config, ReplayDataSet dataSet) {
+    public ReplayClock(MarketDataConfig config, ReplayDataSet dataSet, Event<Moved> moved) {
         this.config = config;
         this.dataSet = dataSet;
+        this.moved = moved;
+    }
+
+    /** The clock went from {@code from} to {@code to}: bars closing in between are now visible (and streamed). */
+    public record Moved(Instant from, Instant to) {
     }
 
     public synchronized Instant now() {
@@ -29,8 +36,15 @@ public class ReplayClock {
         return now;
     }
 
-    public synchronized Instant advance(int bars, Interval interval) {
-        now = now().plusMillis(bars * interval.millis());
-        return now;
+    public Instant advance(int bars, Interval interval) {
+        Moved move;
+        synchronized (this) {
+            Instant from = now();
+            now = from.plusMillis(bars * interval.millis());
+            move = new Moved(from, now);
+        }
+        // observers (the replay stream server) push the newly closed bars before the caller gets the new time
+        moved.fire(move);
+        return move.to();
     }
 }

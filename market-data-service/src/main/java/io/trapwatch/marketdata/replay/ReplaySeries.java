@@ -62,6 +62,11 @@ final class ReplaySeries {
         return selected;
     }
 
+    /** The recorded rows that close at or after {@code from} and before {@code to}: what a clock move makes visible. */
+    List<String> closedBetween(long from, long to) {
+        return from >= to ? List.of() : rows.subList(visible(from), visible(to));
+    }
+
     /** Close price of the newest row visible at {@code clock}, or null. */
     String lastClose(long clock) {
         int visible = visible(clock);

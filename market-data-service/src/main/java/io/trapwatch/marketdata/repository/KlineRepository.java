@@ -1,6 +1,7 @@
 package io.trapwatch.marketdata.repository;
 
 import io.agroal.api.AgroalDataSource;
+import io.trapwatch.marketdata.domain.SeriesBar;
 import io.trapwatch.model.Interval;
 import io.trapwatch.model.Kline;
 import io.trapwatch.model.MarketType;
@@ -32,22 +33,24 @@ public class KlineRepository {
      */
     private static final String INSERT_NEW_WITH_OUTBOX = """
             WITH incoming AS (
-                SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::numeric[], ?::numeric[], ?::numeric[], ?::numeric[],
-                                     ?::numeric[], ?::numeric[], ?::bigint[], ?::numeric[], ?::numeric[])
-                    AS t(open_ms, close_ms, open, high, low, close, volume, quote_volume, trade_count,
-                         taker_buy_volume, taker_buy_quote_volume)
+                SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[], ?::bigint[], ?::numeric[],
+                                     ?::numeric[], ?::numeric[], ?::numeric[], ?::numeric[], ?::numeric[], ?::bigint[],
+                                     ?::numeric[], ?::numeric[])
+                    AS t(market_type, symbol, interval, open_ms, close_ms, open, high, low, close, volume, quote_volume,
+                         trade_count, taker_buy_volume, taker_buy_quote_volume)
             ), inserted AS (
                 INSERT INTO kline (market_type, symbol, interval, open_time, close_time, open, high, low, close, volume,
                                    quote_volume, trade_count, taker_buy_volume, taker_buy_quote_volume)
-                SELECT ?, ?, ?, timestamptz 'epoch' + open_ms * interval '1 millisecond',
+                SELECT market_type, symbol, interval, timestamptz 'epoch' + open_ms * interval '1 millisecond',
                        timestamptz 'epoch' + close_ms * interval '1 millisecond', open, high, low, close, volume,
                        quote_volume, trade_count, taker_buy_volume, taker_buy_quote_volume
                 FROM incoming
                 ON CONFLICT (market_type, symbol, interval, open_time) DO NOTHING
-                RETURNING open_time
+                RETURNING market_type, symbol, interval, open_time
             )
             INSERT INTO kline_outbox (market_type, symbol, interval, open_time, update_run)
-            SELECT ?, ?, ?, open_time, ? FROM inserted ORDER BY open_time
+            SELECT market_type, symbol, interval, open_time, ? FROM inserted
+            ORDER BY market_type, symbol, interval, open_time
             """;
 
     private static final String KLINE_COLUMNS = "open_time, close_time, open, high, low, close, volume, quote_volume, "
@@ -61,16 +64,29 @@ public class KlineRepository {
 
     /** Stores the bars not stored yet and queues one outbox row for each; returns how many were new. */
     public int insertNew(SeriesKey series, List<Kline> bars, UUID updateRun) {
+        return insertNew(bars.stream().map(k -> new SeriesBar(series, k)).toList(), updateRun);
+    }
+
+    /**
+     * The same for bars of many series in one statement (a candle close delivers one bar of every streamed
+     * series at once); each series' new bars get their outbox rows in open-time order.
+     */
+    public int insertNew(List<SeriesBar> bars, UUID updateRun) {
         if (bars.isEmpty()) {
             return 0;
         }
         int n = bars.size();
+        String[][] keys = new String[3][n];
         Long[] openMs = new Long[n];
         Long[] closeMs = new Long[n];
         Long[] trades = new Long[n];
         BigDecimal[][] decimals = new BigDecimal[8][n];
         for (int i = 0; i < n; i++) {
-            Kline k = bars.get(i);
+            SeriesKey series = bars.get(i).series();
+            Kline k = bars.get(i).kline();
+            keys[0][i] = series.marketType().wire();
+            keys[1][i] = series.symbol();
+            keys[2][i] = series.interval().wire();
             openMs[i] = k.openTime().toEpochMilli();
             closeMs[i] = k.closeTime().toEpochMilli();
             trades[i] = k.tradeCount();
@@ -86,6 +102,9 @@ public class KlineRepository {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT_NEW_WITH_OUTBOX)) {
             List<Array> arrays = new ArrayList<>();
             int p = 1;
+            for (String[] key : keys) {
+                p = setArray(c, ps, p, "varchar", key, arrays);
+            }
             p = setArray(c, ps, p, "bigint", openMs, arrays);
             p = setArray(c, ps, p, "bigint", closeMs, arrays);
             for (int d = 0; d < 6; d++) {
@@ -94,11 +113,6 @@ public class KlineRepository {
             p = setArray(c, ps, p, "bigint", trades, arrays);
             p = setArray(c, ps, p, "numeric", decimals[6], arrays);
             p = setArray(c, ps, p, "numeric", decimals[7], arrays);
-            for (int round = 0; round < 2; round++) {
-                ps.setString(p++, series.marketType().wire());
-                ps.setString(p++, series.symbol());
-                ps.setString(p++, series.interval().wire());
-            }
             ps.setObject(p, updateRun);
             int inserted = ps.executeUpdate();
             for (Array a : arrays) {
@@ -106,7 +120,8 @@ public class KlineRepository {
             }
             return inserted;
         } catch (SQLException e) {
-            throw new IllegalStateException("storing " + n + " bars of " + series + " failed: " + e.getMessage(), e);
+            throw new IllegalStateException("storing " + n + " bars of " + bars.get(0).series()
+                    + (n > 1 ? " and others" : "") + " failed: " + e.getMessage(), e);
         }
     }
 

@@ -2,11 +2,13 @@ package io.trapwatch.marketdata.rest;
 
 import io.trapwatch.marketdata.config.MarketDataConfig;
 import io.trapwatch.marketdata.replay.ReplayClock;
+import io.trapwatch.marketdata.replay.ReplayStreamServer;
 import io.trapwatch.model.Interval;
 import io.trapwatch.service.rest.RequestParameters;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -24,10 +26,12 @@ public class ReplayControlResource {
 
     private final MarketDataConfig config;
     private final ReplayClock clock;
+    private final ReplayStreamServer streamServer;
 
-    public ReplayControlResource(MarketDataConfig config, ReplayClock clock) {
+    public ReplayControlResource(MarketDataConfig config, ReplayClock clock, ReplayStreamServer streamServer) {
         this.config = config;
         this.clock = clock;
+        this.streamServer = streamServer;
     }
 
     @GET
@@ -42,6 +46,20 @@ public class ReplayControlResource {
         int n = RequestParameters.requiredIntInRange("bars", bars, 1, MAX_BARS);
         Interval iv = RequestParameters.requiredInterval(interval);
         return replayOnly(() -> clock.advance(n, iv));
+    }
+
+    /** Drops every replay stream connection (no close frame, as a network failure), or announces serverShutdown. */
+    @POST
+    @Path("/stream/{action: drop|shutdown}")
+    public Response streamFault(@PathParam("action") String action) {
+        return replayOnly(() -> {
+            if (action.equals("drop")) {
+                streamServer.dropAll();
+            } else {
+                streamServer.announceShutdown();
+            }
+            return clock.now();
+        });
     }
 
     private Response replayOnly(java.util.function.Supplier<Instant> action) {

@@ -12,6 +12,7 @@ import io.trapwatch.marketdata.repository.InstrumentRepository;
 import io.trapwatch.marketdata.repository.InstrumentRow;
 import io.trapwatch.model.MarketType;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
@@ -35,11 +36,14 @@ public class InstrumentSyncService {
     private final BinanceClients clients;
     private final InstrumentRepository instruments;
     private final ExchangeInfoParser parser;
+    private final Event<InstrumentsSynced> synced;
 
-    public InstrumentSyncService(BinanceClients clients, InstrumentRepository instruments, ObjectMapper mapper) {
+    public InstrumentSyncService(BinanceClients clients, InstrumentRepository instruments, ObjectMapper mapper,
+                                 Event<InstrumentsSynced> synced) {
         this.clients = clients;
         this.instruments = instruments;
         this.parser = new ExchangeInfoParser(mapper);
+        this.synced = synced;
     }
 
     /** @throws ExchangeException or {@link ExchangeAnswerRejectedException} when nothing was changed */
@@ -56,7 +60,9 @@ public class InstrumentSyncService {
                     + "refusing to delist the whole universe, nothing changed");
         }
         Map<String, BigDecimal> prices = prices(client);
-        return QuarkusTransaction.requiringNew().call(() -> apply(market, listed, prices));
+        SyncResult result = QuarkusTransaction.requiringNew().call(() -> apply(market, listed, prices));
+        synced.fire(new InstrumentsSynced(market));
+        return result;
     }
 
     private SyncResult apply(MarketType market, List<ListedInstrument> listed, Map<String, BigDecimal> prices) {
