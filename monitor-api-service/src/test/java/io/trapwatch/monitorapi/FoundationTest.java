@@ -37,6 +37,6 @@ class FoundationTest {
                 tables.add(rs.getString(1));
             }
         }
-        assertThat(tables).containsExactly("monitor", "monitor_count", "monitor_transition", "series_price");
+        assertThat(tables).containsExactly("monitor", "monitor_count", "monitor_outcome", "monitor_transition", "series_price");
     }
 }

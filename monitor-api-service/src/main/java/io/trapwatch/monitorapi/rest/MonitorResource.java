@@ -4,6 +4,8 @@ import io.trapwatch.model.MonitorStatus;
 import io.trapwatch.monitorapi.domain.MonitorFilter;
 import io.trapwatch.monitorapi.domain.PageSelector;
 import io.trapwatch.monitorapi.repository.MonitorRow;
+import io.trapwatch.monitorapi.repository.OutcomeRow;
+import io.trapwatch.monitorapi.service.BacktestQueryService;
 import io.trapwatch.monitorapi.service.MonitorListing;
 import io.trapwatch.monitorapi.service.MonitorQueryService;
 import io.trapwatch.service.rest.BadParameterException;
@@ -28,6 +30,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The monitor pool: filtered, paged list and one monitor with its full history. Trailing slashes are optional. */
@@ -41,10 +44,12 @@ public class MonitorResource {
 
     private final MonitorQueryService monitors;
     private final MonitorViews views;
+    private final BacktestQueryService outcomes;
 
-    public MonitorResource(MonitorQueryService monitors, MonitorViews views) {
+    public MonitorResource(MonitorQueryService monitors, MonitorViews views, BacktestQueryService outcomes) {
         this.monitors = monitors;
         this.views = views;
+        this.outcomes = outcomes;
     }
 
     @GET
@@ -88,10 +93,11 @@ public class MonitorResource {
                 from.map(d -> d.atStartOfDay(ZoneOffset.UTC).toInstant()),
                 to.map(d -> d.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
         MonitorListing listing = monitors.list(filter, selector, size);
+        Map<String, OutcomeRow> outcomeOf = outcomes.ofMonitors(listing.rows().stream().map(MonitorRow::monitorKey).toList());
         return new MonitorPageView(listing.count(),
                 listing.hasNext() ? link(uri, listing.page() + 1) : null,
                 listing.hasPrevious() ? link(uri, listing.page() - 1) : null,
-                listing.rows().stream().map(views::summary).toList());
+                listing.rows().stream().map(m -> views.summary(m, outcomeOf.get(m.monitorKey()))).toList());
     }
 
     @GET
@@ -105,7 +111,7 @@ public class MonitorResource {
         long monitorId = RequestParameters.positiveId("id", id);
         MonitorRow row = monitors.find(monitorId)
                 .orElseThrow(() -> ApiProblem.notFound("Monitor not found", "monitor " + monitorId + " does not exist"));
-        return views.detail(row, monitors.transitions(monitorId));
+        return views.detail(row, outcomes.find(monitorId).orElse(null), monitors.transitions(monitorId));
     }
 
     private static PageSelector page(String value) {
