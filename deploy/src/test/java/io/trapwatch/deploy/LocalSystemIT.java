@@ -167,6 +167,7 @@ class LocalSystemIT {
         assertLifecycle("spot", "PLANTDUSDT", "expired", List.of("null>pending@40", "pending>expired@45"));
 
         assertMarketsNeverMix();
+        assertEveryMonitorHasItsOutcome();
         assertFirstDiscoveriesMatchTheReference();
         Map<String, List<String>> live = liveTransitions();
         assertExactlyOneEventPerTransition(live);
@@ -247,7 +248,8 @@ class LocalSystemIT {
         try (ConsumerLag lag = new ConsumerLag(kafka.bootstrapServers())) {
             lag.awaitDrained(Duration.ofMinutes(5), Map.of(
                     "detection-service", "trapwatch.kline-closed.v1",
-                    "monitor-api-service", "trapwatch.monitor-state-changed.v1"));
+                    "monitor-api-service", "trapwatch.monitor-state-changed.v1",
+                    "monitor-api-service-outcomes", "trapwatch.monitor-outcomes-changed.v1"));
         }
     }
 
@@ -260,6 +262,21 @@ class LocalSystemIT {
             url = page.path("next").isNull() ? null : page.path("next").asText();
         }
         return all;
+    }
+
+    /** Outcomes went detection-service → Kafka → monitor-api-service for every monitor, live and after the crash. */
+    private static void assertEveryMonitorHasItsOutcome() throws Exception {
+        List<JsonNode> all = monitors("");
+        assertThat(all).isNotEmpty();
+        for (JsonNode m : all) {
+            assertThat(m.path("outcome").path("status").asText()).as("outcome of " + m.path("monitor_key").asText())
+                    .isIn("open", "completed", "insufficient_data");
+        }
+        assertThat(Http.get(api.baseUrl() + "/api/volume-trap/backtest/?page_size=1").path("count").asInt()).isEqualTo(all.size());
+        JsonNode planted = monitors("&market_type=spot&symbol=PLANTAUSDT").get(0);
+        // The entry is the bar after the trigger bar (1h series).
+        assertThat(java.time.Instant.parse(planted.path("outcome").path("entry_time").asText()))
+                .isEqualTo(java.time.Instant.parse(planted.path("trigger_time").asText()).plusSeconds(3600));
     }
 
     private static void assertLifecycle(String market, String symbol, String status, List<String> expected) throws Exception {

@@ -47,6 +47,8 @@ public interface DetectionConfig {
 
     Scan scan();
 
+    Outcome outcome();
+
     interface Outbox {
         /**
          * Period of the scheduled drain, {@code off} disables it (a commit that wrote events also triggers
@@ -61,6 +63,15 @@ public interface DetectionConfig {
 
         @WithDefault("500")
         int batchSize();
+    }
+
+    interface Outcome {
+        /**
+         * Bars observed after a monitor's entry bar before its outcome is complete (decision D18); 0 = every bar
+         * since the entry (the outcome then stays open). Outcomes stored with another value are recomputed at start-up.
+         */
+        @WithDefault("30")
+        int observationBars();
     }
 
     interface Scan {

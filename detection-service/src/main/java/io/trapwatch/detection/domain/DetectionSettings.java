@@ -99,4 +99,49 @@ public record DetectionSettings(
                 peHistoricalPeriod, atr, atrPeriod, confirmationMinBars, confirmationMaxBars, validationWindow,
                 validationMaxBars).validate();
     }
+
+    /** Every setting a sweep grid may vary (snake_case, as in the configuration). */
+    public static final java.util.List<String> SETTING_KEYS = java.util.List.of("rvol_threshold", "rvol_lookback",
+            "amplitude_threshold", "amplitude_lookback", "upper_shadow_threshold", "volume_retention_threshold",
+            "pe_multiplier", "pe_historical_period", "atr_compression_threshold", "atr_period", "confirmation_min_bars",
+            "confirmation_max_bars", "validation_window", "validation_max_bars");
+
+    /**
+     * A copy with one setting replaced (not yet validated: a combination is validated as a whole).
+     *
+     * @throws IllegalArgumentException for an unknown key, or a fraction where a bar count is expected
+     */
+    public DetectionSettings with(String key, double value) {
+        double rvol = rvolThreshold, amplitude = amplitudeThreshold, shadow = upperShadowThreshold;
+        double retention = volumeRetentionThreshold, pe = peMultiplier, atr = atrCompressionThreshold;
+        int rvolLb = rvolLookback, ampLb = amplitudeLookback, peHist = peHistoricalPeriod, atrP = atrPeriod;
+        int confMin = confirmationMinBars, confMax = confirmationMaxBars, window = validationWindow;
+        int valMax = validationMaxBars;
+        switch (key) {
+            case "rvol_threshold" -> rvol = value;
+            case "amplitude_threshold" -> amplitude = value;
+            case "upper_shadow_threshold" -> shadow = value;
+            case "volume_retention_threshold" -> retention = value;
+            case "pe_multiplier" -> pe = value;
+            case "atr_compression_threshold" -> atr = value;
+            case "rvol_lookback" -> rvolLb = count(key, value);
+            case "amplitude_lookback" -> ampLb = count(key, value);
+            case "pe_historical_period" -> peHist = count(key, value);
+            case "atr_period" -> atrP = count(key, value);
+            case "confirmation_min_bars" -> confMin = count(key, value);
+            case "confirmation_max_bars" -> confMax = count(key, value);
+            case "validation_window" -> window = count(key, value);
+            case "validation_max_bars" -> valMax = count(key, value);
+            default -> throw new IllegalArgumentException("unknown setting " + key + ", expected one of " + SETTING_KEYS);
+        }
+        return new DetectionSettings(rvol, rvolLb, amplitude, ampLb, shadow, retention, pe, peHist, atr, atrP, confMin,
+                confMax, window, valMax);
+    }
+
+    private static int count(String key, double value) {
+        if (value != Math.rint(value) || Math.abs(value) > 1_000_000) {
+            throw new IllegalArgumentException(key + " is a number of bars and must be a whole number, got " + value);
+        }
+        return (int) value;
+    }
 }

@@ -62,6 +62,12 @@ public class SeriesBar extends PanacheEntityBase {
     }
 
     /** The newest {@code count} bars of the series, oldest first. */
+    /** The series' bars opening at or after {@code from}, oldest first. */
+    public static List<ClosedBar> from(long seriesId, Instant from) {
+        return find("seriesId = ?1 and openTime >= ?2 order by openTime", seriesId, from).<SeriesBar>list().stream()
+                .map(SeriesBar::toClosedBar).toList();
+    }
+
     public static List<ClosedBar> latest(long seriesId, int count) {
         List<SeriesBar> newestFirst = find("seriesId = ?1 order by openTime desc", seriesId).page(0, count).list();
         List<ClosedBar> bars = new ArrayList<>(newestFirst.size());

@@ -2,6 +2,7 @@ package io.trapwatch.detection.service;
 
 import io.trapwatch.detection.client.MarketDataBars;
 import io.trapwatch.detection.domain.ClosedBar;
+import io.trapwatch.detection.repository.MonitorOutcomeRow;
 import io.trapwatch.detection.repository.SeriesState;
 import io.trapwatch.model.SeriesKey;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,22 +30,28 @@ public class LiveBarIntake {
     @Inject
     MarketDataBars marketData;
 
+    @Inject
+    OutcomeKeeper outcomeKeeper;
+
     @Transactional
     public ProcessedBars accept(SeriesKey series, ClosedBar bar) {
-        return acceptLocked(SeriesState.lockOrCreate(series), List.of(bar));
+        SeriesState state = SeriesState.lockOrCreate(series);
+        return acceptLocked(state, List.of(bar), outcomeKeeper.unfinished(List.of(state)).getOrDefault(state.id, List.of()));
     }
 
     /** Several series' bars in one transaction: each series as {@link #accept} would do it, bar after bar. */
     @Transactional
     public int acceptAll(Map<SeriesKey, List<ClosedBar>> barsBySeries) {
         int processed = 0;
-        for (SeriesState state : SeriesState.lockOrCreateAll(barsBySeries.keySet())) {
-            processed += acceptLocked(state, barsBySeries.get(state.key())).bars();
+        List<SeriesState> locked = SeriesState.lockOrCreateAll(barsBySeries.keySet());
+        Map<Long, List<MonitorOutcomeRow>> outcomes = outcomeKeeper.unfinished(locked);
+        for (SeriesState state : locked) {
+            processed += acceptLocked(state, barsBySeries.get(state.key()), outcomes.getOrDefault(state.id, List.of())).bars();
         }
         return processed;
     }
 
-    private ProcessedBars acceptLocked(SeriesState state, List<ClosedBar> received) {
+    private ProcessedBars acceptLocked(SeriesState state, List<ClosedBar> received, List<MonitorOutcomeRow> outcomes) {
         SeriesKey series = state.key();
         long interval = series.interval().millis();
         TreeMap<Long, ClosedBar> newer = new TreeMap<>();
@@ -67,6 +74,6 @@ public class LiveBarIntake {
             bars.add(bar);
             previous = bar;
         }
-        return processor.processLocked(state, bars);
+        return processor.processLocked(state, bars, outcomes);
     }
 }

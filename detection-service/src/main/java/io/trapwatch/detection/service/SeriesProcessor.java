@@ -1,9 +1,11 @@
 package io.trapwatch.detection.service;
 
+import io.trapwatch.detection.domain.Bar;
 import io.trapwatch.detection.domain.ClosedBar;
 import io.trapwatch.detection.domain.SeriesEngine;
 import io.trapwatch.detection.domain.Transition;
 import io.trapwatch.detection.metrics.DetectionMetrics;
+import io.trapwatch.detection.repository.MonitorOutcomeRow;
 import io.trapwatch.detection.repository.SeriesBar;
 import io.trapwatch.detection.repository.SeriesState;
 import io.trapwatch.model.SeriesKey;
@@ -45,6 +47,9 @@ public class SeriesProcessor {
     OutboxDrainer drainer;
 
     @Inject
+    OutcomeKeeper outcomeKeeper;
+
+    @Inject
     TransactionSynchronizationRegistry transactions;
 
     @Transactional
@@ -55,7 +60,14 @@ public class SeriesProcessor {
     /** The same step for a series row the caller already locked in the current transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     ProcessedBars processLocked(SeriesState state, List<ClosedBar> bars) {
+        return processLocked(state, bars, outcomeKeeper.unfinished(List.of(state)).getOrDefault(state.id, List.of()));
+    }
+
+    /** The same with the series' unfinished outcomes already read (one query for a whole batch of series). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    ProcessedBars processLocked(SeriesState state, List<ClosedBar> bars, List<MonitorOutcomeRow> unfinishedOutcomes) {
         SeriesKey series = state.key();
+        OutcomeKeeper.SeriesOutcomes outcomes = outcomeKeeper.of(state, unfinishedOutcomes);
         List<ClosedBar> ordered = new ArrayList<>(bars);
         ordered.sort(Comparator.comparing(ClosedBar::openTime));
         List<Transition> transitions = new ArrayList<>();
@@ -69,11 +81,17 @@ public class SeriesProcessor {
                     continue;
                 }
                 SeriesBar.of(state.id, bar).persist();
+                Bar engineBar = bar.toBar();
                 long started = System.nanoTime();
-                List<Transition> fired = engine.onBar(bar.toBar());
+                List<Transition> caused = engine.onBar(engineBar);
                 metrics.engineBar().record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-                for (Transition t : fired) {
+                // Outcomes first see the bar, then a monitor discovered on it starts its own (entry = next bar).
+                outcomes.onBar(engineBar);
+                for (Transition t : caused) {
                     recorder.record(series, bar, t, now);
+                    if (t.from() == null) {
+                        outcomes.discovered(bar, now);
+                    }
                     transitions.add(t);
                 }
                 state.lastOpenTime = bar.openTime();
@@ -84,7 +102,8 @@ public class SeriesProcessor {
         if (processed > 0) {
             state.updatedAt = now;
         }
-        if (!transitions.isEmpty()) {
+        outcomes.publish(now);
+        if (!transitions.isEmpty() || outcomes.published()) {
             publishAfterCommit();
         }
         return new ProcessedBars(processed, transitions);

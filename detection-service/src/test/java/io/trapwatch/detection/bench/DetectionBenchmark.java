@@ -2,6 +2,13 @@ package io.trapwatch.detection.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.trapwatch.infra.TestTokens;
+import io.trapwatch.detection.domain.Bar;
+import io.trapwatch.detection.domain.OutcomeState;
+import io.trapwatch.detection.domain.OutcomeTracker;
+import io.trapwatch.detection.domain.ClosedBar;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.trapwatch.detection.support.MarketDataStub;
 import io.trapwatch.detection.support.PlantedBars;
@@ -36,6 +43,8 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -76,18 +85,113 @@ class DetectionBenchmark {
     @Test
     void burstOf500SeriesAndDryRunOfTheDataSet() throws Exception {
         // The first burst also pays for compiling the transition path (the warm-up bars cause no transitions);
-        // the second is what a running service does. Both are printed.
-        burst("first since start-up");
-        burst("service warm");
+        // the next ones are what a running service does. Bursts without and with 2,000 open outcomes (4 per
+        // series) alternate, so the machine's drift affects both alike.
+        // The outcome topic exists before the first consumer subscribes (it would only be seen after a metadata refresh).
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers()))) {
+            if (!admin.listTopics().names().get().contains(Topics.MONITOR_OUTCOMES_CHANGED)) {
+                admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(Topics.MONITOR_OUTCOMES_CHANGED,
+                        java.util.Optional.empty(), java.util.Optional.empty()))).all().get();
+            }
+        }
+        // -Dtrapwatch.bench.parts=burst,dry-run,sweep (the default: all three) runs a selection.
+        String parts = System.getProperty("trapwatch.bench.parts", "burst,dry-run,sweep");
+        if (parts.contains("burst")) {
+            burst("first since start-up", 0);
+            for (int round = 1; round <= 3; round++) {
+                burst("service warm, no open outcomes, round " + round, 0);
+                burst("service warm, 2000 open outcomes, round " + round, OPEN_OUTCOMES_PER_SERIES);
+            }
+        }
         String data = System.getProperty("trapwatch.bench.data", "/work/shared/data");
         if (Files.isDirectory(Path.of(data, "binance"))) {
+            // The dry run plants the data set in the market-data stub; the sweep reads it from there.
             dryRun(Path.of(data, "binance"));
+            if (parts.contains("sweep")) {
+                sweep();
+            }
         } else {
             System.out.println("BENCH dry-run skipped: no data set at " + data + " (set -Dtrapwatch.bench.data)");
         }
     }
 
-    private void burst(String label) throws Exception {
+    /** 100 combinations (10 RVOL × 10 amplitude thresholds) over every series of the data set. */
+    private void sweep() throws IOException {
+        List<Double> rvol = List.of(4.0, 5.0, 6.0, 7.0, 8.0, 10.0, 12.0, 15.0, 20.0, 25.0);
+        List<Double> amplitude = List.of(1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 5.0, 6.0, 8.0, 10.0);
+        long start = System.nanoTime();
+        HttpResponse<String> started = call(HttpRequest.newBuilder(URI.create(appUrl + "api/detection/sweeps"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + TestTokens.OPERATOR)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(Map.of(
+                        "grid", Map.of("rvol_threshold", rvol, "amplitude_threshold", amplitude))))).build());
+        String id = mapper.readTree(started.body()).get("id").asText();
+        JsonNode sweep;
+        do {
+            sweep = mapper.readTree(call(HttpRequest.newBuilder(URI.create(appUrl + "api/detection/sweeps/" + id + "?top=3")).build()).body());
+        } while ("running".equals(sweep.get("status").asText()) && sleep());
+        long elapsed = (System.nanoTime() - start) / 1_000_000;
+        System.out.printf("BENCH sweep of the whole data set: %s, %d combinations, %d series, %d bars in %d ms (read %d ms, "
+                        + "engine %d ms; target <= 10000 ms)%n", sweep.get("status").asText(),
+                sweep.get("progress").get("combinations_done").asInt(), sweep.get("progress").get("series_read").asInt(),
+                sweep.get("progress").get("bars_read").asLong(), elapsed, sweep.get("read_ms").asLong(), sweep.get("run_ms").asLong());
+        for (JsonNode r : sweep.get("results")) {
+            JsonNode stop = r.get("statistics").get("invalidation_stop");
+            JsonNode hold = r.get("statistics").get("hold");
+            System.out.printf("BENCH sweep rank %d %s: monitors %d, stop pf %s (inf %s) win %s%% avg %s%%, hold pf %s win %s%% avg %s%%, trades %d%n",
+                    r.get("rank").asInt(), r.get("settings"), r.get("statistics").get("monitors").asInt(),
+                    stop.get("profit_factor"), stop.get("profit_factor_infinite"), stop.get("win_rate"),
+                    stop.get("avg_profit_percent"), hold.get("profit_factor"), hold.get("win_rate"),
+                    hold.get("avg_profit_percent"), hold.get("total_trades").asInt());
+        }
+    }
+
+    private static final int OPEN_OUTCOMES_PER_SERIES = 4;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    /**
+     * Open outcomes of monitors triggered on warm-up bars 30.. of each series (entry 31.., so 5 to 8 bars observed
+     * when the burst's bar closes), stored as the live path would have left them.
+     */
+    private void plantOpenOutcomes(List<SeriesKey> series, int perSeries) throws Exception {
+        List<Bar> bars = PlantedBars.bars().subList(0, PlantedBars.PUMP_1).stream().map(k -> ClosedBar.of(k).toBar()).toList();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "INSERT INTO detection.monitor_outcome (monitor_key, series_id, version, status, observation_bars, trigger_time,"
+                        + " trigger_close, observed, entry_time, entry_price, lowest_index, lowest_time, lowest_price,"
+                        + " rebound_high, max_high, last_time, last_close, updated_at) SELECT ?, id, 1, 'open', 30, ?, ?, ?, ?,"
+                        + " ?, ?, ?, ?, ?, ?, ?, ?, now() FROM detection.series_state WHERE market_type = ? AND symbol = ?"
+                        + " AND kline_interval = ?")) {
+            for (SeriesKey key : series) {
+                for (int t = 30; t < 30 + perSeries; t++) {
+                    OutcomeTracker tracker = OutcomeTracker.start(bars.get(t).openTime(), bars.get(t).close(), 30);
+                    bars.subList(t + 1, bars.size()).forEach(tracker::onBar);
+                    OutcomeState o = tracker.state();
+                    int i = 1;
+                    s.setString(i++, key.asKafkaKey() + ":" + o.triggerTime());
+                    s.setObject(i++, java.time.OffsetDateTime.ofInstant(Instant.ofEpochMilli(o.triggerTime()), java.time.ZoneOffset.UTC));
+                    s.setBigDecimal(i++, BigDecimal.valueOf(o.triggerClose()));
+                    s.setInt(i++, o.observed());
+                    s.setObject(i++, java.time.OffsetDateTime.ofInstant(Instant.ofEpochMilli(o.entryTime()), java.time.ZoneOffset.UTC));
+                    s.setBigDecimal(i++, BigDecimal.valueOf(o.entryPrice()));
+                    s.setInt(i++, o.lowestIndex());
+                    s.setObject(i++, java.time.OffsetDateTime.ofInstant(Instant.ofEpochMilli(o.lowestTime()), java.time.ZoneOffset.UTC));
+                    s.setBigDecimal(i++, BigDecimal.valueOf(o.lowestPrice()));
+                    s.setBigDecimal(i++, Double.isNaN(o.reboundHigh()) ? null : BigDecimal.valueOf(o.reboundHigh()));
+                    s.setBigDecimal(i++, BigDecimal.valueOf(o.maxHigh()));
+                    s.setObject(i++, java.time.OffsetDateTime.ofInstant(Instant.ofEpochMilli(o.lastTime()), java.time.ZoneOffset.UTC));
+                    s.setBigDecimal(i++, BigDecimal.valueOf(o.lastClose()));
+                    s.setString(i++, key.marketType().wire());
+                    s.setString(i++, key.symbol());
+                    s.setString(i, key.interval().wire());
+                    s.addBatch();
+                }
+            }
+            s.executeBatch();
+        }
+    }
+
+    private void burst(String label, int openOutcomesPerSeries) throws Exception {
         String prefix = "B" + UUID.randomUUID().toString().substring(0, 4).toUpperCase();
         List<SeriesKey> series = new ArrayList<>();
         for (int i = 0; i < SERIES; i++) {
@@ -105,6 +209,7 @@ class DetectionBenchmark {
             awaitConsumerCaughtUp();
             System.out.printf("BENCH warm-up: %d bars processed in %d ms%n", SERIES * PlantedBars.PUMP_1,
                     (System.nanoTime() - warm) / 1_000_000);
+            plantOpenOutcomes(series, openOutcomesPerSeries);
             try (KafkaConsumer<String, String> consumer = eventsFromNow()) {
                 long start = System.nanoTime();
                 for (SeriesKey s : series) {
@@ -112,15 +217,28 @@ class DetectionBenchmark {
                 }
                 producer.flush();
                 int seen = 0;
-                while (seen < SERIES && System.nanoTime() - start < Duration.ofSeconds(120).toNanos()) {
+                int outcomeEvents = 0;
+                int outcomes = 0;
+                long monitorsDone = 0;
+                while ((seen < SERIES || outcomeEvents < SERIES) && System.nanoTime() - start < Duration.ofSeconds(120).toNanos()) {
                     for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(20))) {
-                        if (r.key().contains(":" + prefix)) {
+                        if (!r.key().contains(":" + prefix)) {
+                            continue;
+                        }
+                        if (r.topic().equals(Topics.MONITOR_STATE_CHANGED)) {
                             seen++;
+                        } else {
+                            outcomeEvents++;
+                            outcomes += mapper.readTree(r.value()).get("outcomes").size();
                         }
                     }
+                    if (seen == SERIES && monitorsDone == 0) {
+                        monitorsDone = System.nanoTime();
+                    }
                 }
-                System.out.printf("BENCH burst (%s): %d series x 1 closed bar -> %d monitor events published in %d ms (target <= 1000 ms)%n",
-                        label, SERIES, seen, (System.nanoTime() - start) / 1_000_000);
+                System.out.printf("BENCH burst (%s): %d series x 1 closed bar -> %d monitor events in %d ms, with %d outcome "
+                                + "events (%d outcomes) in %d ms (target <= 1000 ms)%n", label, SERIES, seen,
+                        (monitorsDone - start) / 1_000_000, outcomeEvents, outcomes, (System.nanoTime() - start) / 1_000_000);
             }
         }
     }
@@ -193,7 +311,7 @@ class DetectionBenchmark {
      */
     private String startScan(Map<String, Object> request) throws IOException {
         HttpResponse<String> response = call(HttpRequest.newBuilder(URI.create(appUrl + "api/detection/scans"))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + TestTokens.OPERATOR)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(request))).build());
         if (response.statusCode() != 202) {
             throw new IllegalStateException("scan not accepted: " + response.statusCode() + " " + response.body());
@@ -238,7 +356,7 @@ class DetectionBenchmark {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"), new StringDeserializer(), new StringDeserializer());
-        consumer.subscribe(List.of(Topics.MONITOR_STATE_CHANGED));
+        consumer.subscribe(List.of(Topics.MONITOR_STATE_CHANGED, Topics.MONITOR_OUTCOMES_CHANGED));
         while (consumer.assignment().isEmpty()) {
             consumer.poll(Duration.ofMillis(100));
         }

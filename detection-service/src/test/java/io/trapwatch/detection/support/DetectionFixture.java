@@ -87,6 +87,18 @@ public final class DetectionFixture {
         return ((Number) scalar(sql, args)).longValue();
     }
 
+    /** Runs a statement on this service's database (a test setting the stage). */
+    public int execute(String sql, Object... args) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            return ps.executeUpdate();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private Object scalar(String sql, Object... args) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
@@ -147,18 +159,23 @@ public final class DetectionFixture {
 
     /** Reads monitor-state-changed from the start of the topic until {@code expected} events of the series arrived, then a little longer to catch extras. */
     public List<MonitorStateChanged> events(SeriesKey series, int expected) {
-        List<MonitorStateChanged> seen = new ArrayList<>();
+        return records(Topics.MONITOR_STATE_CHANGED, MonitorStateChanged.class, series, expected);
+    }
+
+    /** Reads a topic from its start until {@code expected} records of the series arrived, then 2 s longer to catch extras. */
+    public <T> List<T> records(String topic, Class<T> type, SeriesKey series, int expected) {
+        List<T> seen = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.MONITOR_STATE_CHANGED));
+            consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             long settleUntil = Long.MAX_VALUE;
             while (System.nanoTime() < Math.min(deadline, settleUntil)) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
                     if (series.asKafkaKey().equals(r.key())) {
-                        seen.add(mapper.readValue(r.value(), MonitorStateChanged.class));
+                        seen.add(mapper.readValue(r.value(), type));
                     }
                 }
                 if (seen.size() >= expected && settleUntil == Long.MAX_VALUE) {

@@ -4,6 +4,8 @@ import io.trapwatch.monitorapi.domain.MonitorFilter;
 import io.trapwatch.monitorapi.domain.MonitorOrder;
 import io.trapwatch.monitorapi.domain.PageSelector;
 import io.trapwatch.monitorapi.repository.MonitorRow;
+import io.trapwatch.monitorapi.repository.OutcomeRow;
+import io.trapwatch.monitorapi.service.BacktestQueryService;
 import io.trapwatch.monitorapi.service.MonitorListing;
 import io.trapwatch.monitorapi.service.MonitorQueryService;
 import io.trapwatch.service.rest.BadParameterException;
@@ -44,10 +46,12 @@ public class MonitorResource {
 
     private final MonitorQueryService monitors;
     private final MonitorViews views;
+    private final BacktestQueryService outcomes;
 
-    public MonitorResource(MonitorQueryService monitors, MonitorViews views) {
+    public MonitorResource(MonitorQueryService monitors, MonitorViews views, BacktestQueryService outcomes) {
         this.monitors = monitors;
         this.views = views;
+        this.outcomes = outcomes;
     }
 
     @GET
@@ -86,10 +90,11 @@ public class MonitorResource {
         int size = RequestParameters.pageSize(pageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
         PageSelector selector = page(page);
         MonitorListing listing = monitors.list(filter, order, selector, size);
+        Map<String, OutcomeRow> outcomeOf = outcomes.ofMonitors(listing.rows().stream().map(MonitorRow::monitorKey).toList());
         return new MonitorPageView(listing.count(),
                 listing.hasNext() ? link(uri, listing.page() + 1) : null,
                 listing.hasPrevious() ? link(uri, listing.page() - 1) : null,
-                listing.rows().stream().map(views::summary).toList());
+                listing.rows().stream().map(m -> views.summary(m, outcomeOf.get(m.monitorKey()))).toList());
     }
 
     @GET
@@ -141,7 +146,7 @@ public class MonitorResource {
         long monitorId = RequestParameters.positiveId("id", id);
         MonitorRow row = monitors.find(monitorId)
                 .orElseThrow(() -> ApiProblem.notFound("Monitor not found", "monitor " + monitorId + " does not exist"));
-        return views.detail(row, monitors.transitions(monitorId));
+        return views.detail(row, outcomes.find(monitorId).orElse(null), monitors.transitions(monitorId));
     }
 
     private static PageSelector page(String value) {

@@ -34,7 +34,9 @@ public record MonitorSummaryView(
         @Schema(description = "Snapshot of the latest transition", implementation = IndicatorSnapshotView.class)
         @JsonRawValue String latestIndicators,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Schema(description = "What happened after the trigger (decision D18); null until detection-service published it")
+        OutcomeView outcome) {
 
     /** The reference API's name for {@link #triggerHigh} (its list and detail bodies), served beside ours. */
     @JsonProperty("trigger_kline_high")

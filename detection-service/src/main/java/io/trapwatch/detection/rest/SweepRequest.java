@@ -1,0 +1,22 @@
+package io.trapwatch.detection.rest;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.util.Map;
+
+/**
+ * The body of {@code POST /api/detection/sweeps}, read loosely (strings and plain JSON values) so that every
+ * invalid field can be reported by name.
+ */
+public record SweepRequest(
+        @JsonProperty("market_type") String marketType,
+        String interval,
+        String start,
+        String end,
+        Object symbols,
+        @JsonProperty("observation_bars") Object observationBars,
+        Map<String, Object> grid,
+        @JsonProperty("rank_by") String rankBy,
+        @JsonProperty("train_until") String trainUntil,
+        @JsonProperty("train_fraction") Object trainFraction) {
+}

@@ -1,0 +1,215 @@
+package io.trapwatch.monitorapi.repository;
+
+import io.agroal.api.AgroalDataSource;
+import io.trapwatch.model.outcome.MonitorOutcome;
+import io.trapwatch.model.outcome.OutcomeStatus;
+import io.trapwatch.monitorapi.domain.OutcomeFilter;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The outcome read model in plain SQL: idempotent upserts by version, and the backtest queries. */
+@ApplicationScoped
+public class OutcomeRepository {
+
+    private static final String COLUMNS = "monitor_key, version, status, observation_bars, bars_observed, trigger_time,"
+            + " entry_time, entry_price, lowest_time, lowest_price, bars_to_lowest, max_profit_percent, has_rebound,"
+            + " rebound_high_price, rebound_percent, max_drawdown_percent, hold_exit_time, hold_exit_price,"
+            + " hold_profit_percent, stop_exit_time, stop_exit_price, stop_profit_percent, stop_exited_by, updated_at";
+
+    /** Applied only when newer than what is stored: redeliveries and reordering change nothing (same statement). */
+    private static final String UPSERT = "INSERT INTO monitor_outcome (" + COLUMNS + ") VALUES ("
+            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (monitor_key) DO UPDATE SET " + updates() + " WHERE monitor_outcome.version < EXCLUDED.version";
+
+    private static final String SELECT = "SELECT m.id, m.monitor_key, m.market_type, m.symbol, m.bar_interval, m.status,"
+            + " m.phase_2_passed, m.phase_3_passed, m.trigger_time, m.trigger_price, o.version, o.status, o.observation_bars,"
+            + " o.bars_observed, o.entry_time, o.entry_price, o.lowest_time, o.lowest_price, o.bars_to_lowest,"
+            + " o.max_profit_percent, o.has_rebound, o.rebound_high_price, o.rebound_percent, o.max_drawdown_percent,"
+            + " o.hold_exit_time, o.hold_exit_price, o.hold_profit_percent, o.stop_exit_time, o.stop_exit_price,"
+            + " o.stop_profit_percent, o.stop_exited_by, o.updated_at"
+            + " FROM monitor_outcome o JOIN monitor m ON m.monitor_key = o.monitor_key";
+
+    private final AgroalDataSource dataSource;
+
+    public OutcomeRepository(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    private static String updates() {
+        StringBuilder sb = new StringBuilder();
+        for (String c : COLUMNS.split(",\\s*")) {
+            if (!c.equals("monitor_key")) {
+                sb.append(sb.length() == 0 ? "" : ", ").append(c).append(" = EXCLUDED.").append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Writes the outcomes in one JDBC batch; returns how many were new or newer. */
+    public int upsert(Collection<MonitorOutcome> outcomes, Instant now) throws SQLException {
+        if (outcomes.isEmpty()) {
+            return 0;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(UPSERT)) {
+            for (MonitorOutcome o : outcomes) {
+                int i = 1;
+                s.setString(i++, o.monitorKey());
+                s.setInt(i++, o.version());
+                s.setString(i++, o.status().wire());
+                s.setInt(i++, o.observationBars());
+                s.setObject(i++, o.barsObserved());
+                s.setObject(i++, utc(o.triggerTime()));
+                s.setObject(i++, utc(o.entryTime()));
+                s.setBigDecimal(i++, o.entryPrice());
+                s.setObject(i++, utc(o.lowestTime()));
+                s.setBigDecimal(i++, o.lowestPrice());
+                s.setObject(i++, o.barsToLowest());
+                s.setBigDecimal(i++, o.maxProfitPercent());
+                s.setBoolean(i++, o.hasRebound());
+                s.setBigDecimal(i++, o.reboundHighPrice());
+                s.setBigDecimal(i++, o.reboundPercent());
+                s.setBigDecimal(i++, o.maxDrawdownPercent());
+                MonitorOutcome.Exit hold = o.hold();
+                s.setObject(i++, hold == null ? null : utc(hold.time()));
+                s.setBigDecimal(i++, hold == null ? null : hold.price());
+                s.setBigDecimal(i++, hold == null ? null : hold.finalProfitPercent());
+                MonitorOutcome.Exit stop = o.invalidationStop();
+                s.setObject(i++, stop == null ? null : utc(stop.time()));
+                s.setBigDecimal(i++, stop == null ? null : stop.price());
+                s.setBigDecimal(i++, stop == null ? null : stop.finalProfitPercent());
+                s.setString(i++, stop == null ? null : stop.exitedBy());
+                s.setObject(i, utc(now));
+                s.addBatch();
+            }
+            int applied = 0;
+            for (int n : s.executeBatch()) {
+                applied += Math.max(n, 0);
+            }
+            return applied;
+        }
+    }
+
+    public long count(OutcomeFilter filter) throws SQLException {
+        Where where = Where.of(filter);
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM monitor_outcome o JOIN monitor m"
+                     + " ON m.monitor_key = o.monitor_key" + where.sql())) {
+            where.bind(s, 1);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** A page in the given order ({@code orderSql} from a whitelist), ties by monitor id descending. */
+    public List<OutcomeRow> page(OutcomeFilter filter, String orderSql, int limit, long offset) throws SQLException {
+        Where where = Where.of(filter);
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement(SELECT + where.sql() + " ORDER BY " + orderSql + ", m.id DESC LIMIT ? OFFSET ?")) {
+            int next = where.bind(s, 1);
+            s.setInt(next, limit);
+            s.setLong(next + 1, offset);
+            return rows(s);
+        }
+    }
+
+    /** Every matching outcome, for the statistics. */
+    public List<OutcomeRow> all(OutcomeFilter filter) throws SQLException {
+        Where where = Where.of(filter);
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(SELECT + where.sql())) {
+            where.bind(s, 1);
+            return rows(s);
+        }
+    }
+
+    public Optional<OutcomeRow> byMonitorId(long monitorId) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(SELECT + " WHERE m.id = ?")) {
+            s.setLong(1, monitorId);
+            return rows(s).stream().findFirst();
+        }
+    }
+
+    /** The outcomes of the given monitors (a list page's rows), by monitor key. */
+    public Map<String, OutcomeRow> byMonitorKeys(List<String> keys) throws SQLException {
+        Map<String, OutcomeRow> out = new HashMap<>();
+        if (keys.isEmpty()) {
+            return out;
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement(SELECT + " WHERE o.monitor_key = ANY(?)")) {
+            s.setArray(1, SqlArrays.texts(c, keys));
+            for (OutcomeRow row : rows(s)) {
+                out.put(row.monitorKey(), row);
+            }
+        }
+        return out;
+    }
+
+    private static List<OutcomeRow> rows(PreparedStatement s) throws SQLException {
+        List<OutcomeRow> out = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                out.add(new OutcomeRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getBoolean(7), rs.getBoolean(8), instant(rs, 9), rs.getBigDecimal(10),
+                        rs.getInt(11), rs.getString(12), rs.getInt(13), (Integer) rs.getObject(14), instant(rs, 15),
+                        rs.getBigDecimal(16), instant(rs, 17), rs.getBigDecimal(18), (Integer) rs.getObject(19),
+                        rs.getBigDecimal(20), rs.getBoolean(21), rs.getBigDecimal(22), rs.getBigDecimal(23),
+                        rs.getBigDecimal(24), instant(rs, 25), rs.getBigDecimal(26), rs.getBigDecimal(27),
+                        instant(rs, 28), rs.getBigDecimal(29), rs.getBigDecimal(30), rs.getString(31), instant(rs, 32)));
+            }
+        }
+        return out;
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant t) {
+        return t == null ? null : OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
+    }
+
+    private record Where(String sql, List<Object> params) {
+
+        static Where of(OutcomeFilter f) {
+            List<String> terms = new ArrayList<>();
+            List<Object> params = new ArrayList<>();
+            f.marketType().ifPresent(v -> { terms.add("m.market_type = ?"); params.add(v.wire()); });
+            f.interval().ifPresent(v -> { terms.add("m.bar_interval = ?"); params.add(v.wire()); });
+            if (!f.statuses().isEmpty()) {
+                terms.add("o.status IN (" + String.join(", ", f.statuses().stream().map(x -> "?").toList()) + ")");
+                f.statuses().stream().map(OutcomeStatus::wire).forEach(params::add);
+            }
+            f.monitorStatus().ifPresent(v -> { terms.add("m.status = ?"); params.add(v.wire()); });
+            f.symbol().ifPresent(v -> { terms.add("m.symbol LIKE ?"); params.add("%" + v.toUpperCase() + "%"); });
+            f.enteredFrom().ifPresent(t -> { terms.add("o.entry_time >= ?"); params.add(utc(t)); });
+            f.enteredBefore().ifPresent(t -> { terms.add("o.entry_time < ?"); params.add(utc(t)); });
+            String profit = f.invalidationStop() ? "o.stop_profit_percent" : "o.hold_profit_percent";
+            f.profitable().ifPresent(p -> terms.add(p ? profit + " > 0" : profit + " <= 0"));
+            return new Where(terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms), params);
+        }
+
+        int bind(PreparedStatement s, int first) throws SQLException {
+            int i = first;
+            for (Object p : params) {
+                s.setObject(i++, p);
+            }
+            return i;
+        }
+    }
+}
