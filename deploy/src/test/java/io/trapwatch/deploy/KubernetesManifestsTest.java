@@ -69,6 +69,9 @@ class KubernetesManifestsTest {
     /** Created by the operator before applying (README): the bearer token of the write endpoints, and its successor. */
     private static final String TOKEN_SECRET = "trapwatch-api-token";
     private static final Set<String> TOKEN_SECRET_KEYS = Set.of("token", "next");
+    /** Created by the operator when alerts are used (referenced as optional): the AES key and a Telegram bot token. */
+    private static final String ALERTS_SECRET = "trapwatch-alerts";
+    private static final Set<String> ALERTS_SECRET_KEYS = Set.of("secret-key", "telegram-bot-token");
     private static final Set<String> SERVICES = DEFAULT_HTTP_PORTS.keySet();
 
     record Manifest(String file, ObjectNode doc) {
@@ -981,6 +984,7 @@ class KubernetesManifestsTest {
         });
         m.ofKind("postgresql.cnpg.io", "Cluster").forEach(c -> secrets.put(c.name() + "-app", CNPG_APP_SECRET_KEYS));
         secrets.putIfAbsent(TOKEN_SECRET, TOKEN_SECRET_KEYS);
+        secrets.putIfAbsent(ALERTS_SECRET, ALERTS_SECRET_KEYS);
         return secrets;
     }
 

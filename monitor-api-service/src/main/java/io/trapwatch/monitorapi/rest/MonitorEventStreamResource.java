@@ -119,7 +119,8 @@ public class MonitorEventStreamResource {
         public void changed(List<MonitorChange> changes) {
             for (MonitorChange c : changes) {
                 send(event("monitor", c.sequence(), json(new MonitorChangeEvent(c.sequence(), c.monitor().version(),
-                        views.summary(c.monitor())))));
+                        // a state change carries no outcome: outcomes follow bars, see /backtest/{id}/
+                        views.summary(c.monitor(), null)))));
             }
         }
 

@@ -3,6 +3,8 @@ package io.trapwatch.monitorapi.rest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.trapwatch.service.rest.BadParameterException;
+import io.trapwatch.service.rest.RequestParameters;
 import io.trapwatch.monitorapi.service.SubscriptionService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -76,8 +78,8 @@ public class SubscriptionResource {
     @Operation(summary = "Subscriptions by id, after_id for the next page")
     public SubscriptionPage list(@QueryParam("after_id") String afterId, @QueryParam("limit") String limit,
                                  @Context UriInfo uri) throws SQLException {
-        long after = QueryParams.given(afterId).isEmpty() ? 0 : QueryParams.positiveId("after_id", afterId);
-        int size = QueryParams.intInRange("limit", limit, 1, 500).orElse(100);
+        long after = RequestParameters.given(afterId).isEmpty() ? 0 : RequestParameters.positiveId("after_id", afterId);
+        int size = RequestParameters.intInRange("limit", limit, 1, 500).orElse(100);
         List<SubscriptionView> page = subscriptions.page(after, size).stream().map(SubscriptionView::of).toList();
         String next = page.size() < size ? null : uri.getRequestUriBuilder()
                 .replaceQueryParam("after_id", page.get(page.size() - 1).id()).build().toString();
@@ -88,7 +90,7 @@ public class SubscriptionResource {
     @Path("/{id}")
     @APIResponse(responseCode = "404", description = "No such subscription")
     public SubscriptionView get(@PathParam("id") String id) throws SQLException {
-        long key = QueryParams.positiveId("id", id);
+        long key = RequestParameters.positiveId("id", id);
         return subscriptions.find(key).map(SubscriptionView::of).orElseThrow(() -> notFound(key));
     }
 
@@ -99,7 +101,7 @@ public class SubscriptionResource {
             + "secret when none is given. \"enabled\": true resumes a subscription paused after repeated failures.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, example = BODY_EXAMPLE))
     public SubscriptionView replace(@PathParam("id") String id, String body) throws SQLException {
-        long key = QueryParams.positiveId("id", id);
+        long key = RequestParameters.positiveId("id", id);
         return subscriptions.update(key, SubscriptionBody.parse(mapper, body)).map(SubscriptionView::of)
                 .orElseThrow(() -> notFound(key));
     }
@@ -108,7 +110,7 @@ public class SubscriptionResource {
     @Path("/{id}")
     @APIResponse(responseCode = "204", description = "Deleted with its deliveries")
     public Response delete(@PathParam("id") String id) throws SQLException {
-        long key = QueryParams.positiveId("id", id);
+        long key = RequestParameters.positiveId("id", id);
         if (!subscriptions.delete(key)) {
             throw notFound(key);
         }
@@ -121,13 +123,13 @@ public class SubscriptionResource {
             + "(parked after the last attempt); limit 1..500 (100).")
     public DeliveryPage deliveries(@PathParam("id") String id, @QueryParam("status") String status,
                                    @QueryParam("limit") String limit) throws SQLException {
-        long key = QueryParams.positiveId("id", id);
-        String wanted = QueryParams.given(status).orElse(null);
+        long key = RequestParameters.positiveId("id", id);
+        String wanted = RequestParameters.given(status).orElse(null);
         if (wanted != null && !List.of("pending", "delivered", "failed").contains(wanted)) {
-            throw ApiProblem.badParameter("status", "status must be one of pending, delivered, failed",
+            throw new BadParameterException("status", "status must be one of pending, delivered, failed",
                     List.of("pending", "delivered", "failed"), status);
         }
-        int size = QueryParams.intInRange("limit", limit, 1, 500).orElse(100);
+        int size = RequestParameters.intInRange("limit", limit, 1, 500).orElse(100);
         return subscriptions.deliveries(key, wanted, size)
                 .map(rows -> new DeliveryPage(key, rows.stream().map(DeliveryView::of).toList()))
                 .orElseThrow(() -> notFound(key));
