@@ -26,6 +26,8 @@ public final class OpenApiEndpoints {
 
     private final JsonNode document;
     private final List<Endpoint> endpoints = new ArrayList<>();
+    /** Server-sent-event streams: their answer never ends, so a probe that reads whole bodies cannot wait for it. */
+    private final List<Endpoint> streams = new ArrayList<>();
 
     private OpenApiEndpoints(JsonNode document) {
         this.document = document;
@@ -38,10 +40,19 @@ public final class OpenApiEndpoints {
                     List<Endpoint.Parameter> parameters = new ArrayList<>(shared);
                     parameters.addAll(parameters(operation.path("parameters")));
                     JsonNode body = operation.path("requestBody").path("content").path("application/json").get("schema");
-                    endpoints.add(new Endpoint(method.toUpperCase(Locale.ROOT), path.getKey(), parameters, body));
+                    Endpoint endpoint = new Endpoint(method.toUpperCase(Locale.ROOT), path.getKey(), parameters, body);
+                    endpoints.add(endpoint);
+                    if (operation.path("responses").findValue("text/event-stream") != null) {
+                        streams.add(endpoint);
+                    }
                 }
             }
         }
+    }
+
+    /** Every endpoint whose answer ends (all but server-sent-event streams, which have tests of their own). */
+    public List<Endpoint> finite() {
+        return endpoints.stream().filter(e -> !streams.contains(e)).toList();
     }
 
     public static OpenApiEndpoints fetch(URI base) throws IOException, InterruptedException {
