@@ -26,8 +26,6 @@ public final class OpenApiEndpoints {
 
     private final JsonNode document;
     private final List<Endpoint> endpoints = new ArrayList<>();
-    /** Server-sent-event streams: their answer never ends, so a probe that reads whole bodies cannot wait for it. */
-    private final List<Endpoint> streams = new ArrayList<>();
 
     private OpenApiEndpoints(JsonNode document) {
         this.document = document;
@@ -42,17 +40,9 @@ public final class OpenApiEndpoints {
                     JsonNode body = operation.path("requestBody").path("content").path("application/json").get("schema");
                     Endpoint endpoint = new Endpoint(method.toUpperCase(Locale.ROOT), path.getKey(), parameters, body);
                     endpoints.add(endpoint);
-                    if (operation.path("responses").findValue("text/event-stream") != null) {
-                        streams.add(endpoint);
-                    }
                 }
             }
         }
-    }
-
-    /** Every endpoint whose answer ends (all but server-sent-event streams, which have tests of their own). */
-    public List<Endpoint> finite() {
-        return endpoints.stream().filter(e -> !streams.contains(e)).toList();
     }
 
     public static OpenApiEndpoints fetch(URI base) throws IOException, InterruptedException {

@@ -9,7 +9,7 @@ import io.trapwatch.monitorapi.support.MarketDataStubResource;
 
 import java.util.List;
 
-/** The public read API: no token asked on reads, every write method refused, fuzzed reads answered below 500. */
+/** The read API: no token asked on public reads, subscriptions and every write need the operator token, fuzzed requests answered below 500. */
 @QuarkusTest
 @QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
@@ -18,6 +18,12 @@ class EndpointSecurityTest extends EndpointSecurityContract {
 
     @Override
     protected List<String> knownWrites() {
-        return List.of();
+        return List.of("POST /api/volume-trap/subscriptions", "PUT /api/volume-trap/subscriptions/{id}",
+                "DELETE /api/volume-trap/subscriptions/{id}");
+    }
+
+    @Override
+    protected List<String> protectedReads() {
+        return List.of("/api/volume-trap/subscriptions");
     }
 }
