@@ -182,10 +182,12 @@ step "run the four user flows ($SOURCE data$FROM)" "$LOGS/flows.log"
   "$TRAPWATCH_KAFKA_BOOTSTRAP" "$BACKFILL" 2>&1 | tee "$LOGS/flows.log"
 
 cat <<EOF
-==> try alerts: subscribe a webhook to confirmations of futures 1h traps (README: "Alerts")
-curl -X POST http://127.0.0.1:$API_PORT/api/volume-trap/subscriptions -H 'Content-Type: application/json' \\
+==> try alerts: subscribe a webhook to confirmations of futures 1h traps (README: "Alerts"), with a receiver:
+deploy/local/webhook-receiver.py --secret at-least-16-characters --port 9999 &
+curl -X POST http://127.0.0.1:$API_PORT/api/volume-trap/subscriptions -H "Authorization: Bearer \$(cat $WORK/api-token)" \\
+     -H 'Content-Type: application/json' \\
      -d '{"channel":{"type":"webhook","url":"http://127.0.0.1:9999/trapwatch","secret":"at-least-16-characters"},"market_types":["futures"],"intervals":["1h"],"statuses":["suspected_abandonment"]}'
-curl http://127.0.0.1:$API_PORT/api/volume-trap/subscriptions/<id>/deliveries   # sent, retrying or parked
+curl -H "Authorization: Bearer \$(cat $WORK/api-token)" http://127.0.0.1:$API_PORT/api/volume-trap/subscriptions/<id>/deliveries
 EOF
 
 finished=true

@@ -56,6 +56,15 @@ export function price(value, digits) {
   return whole + '.' + (decimals + '0'.repeat(digits)).slice(0, digits);
 }
 
+/** A traded volume as the exchange sent it, without its padding zeros, thousands grouped (exact: no float). */
+export function volume(value) {
+  if (value === null || value === undefined) return '–';
+  const [whole, decimals = ''] = String(value).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const kept = decimals.replace(/0+$/, '');
+  return kept ? grouped + '.' + kept : grouped;
+}
+
 export function percent(value) {
   if (value === null || value === undefined) return h('span', { class: 'muted' }, '–');
   const n = Number(value);

@@ -2,7 +2,7 @@
 // transition log with readable indicator snapshots. Reloads by itself when the monitor changes.
 import { getJson, ApiError } from './api.js';
 import { h, replaceChildren, showState } from './dom.js';
-import { REASON_LABELS, digitsOf, price, percent, statusBadge, marketBadge, timeElement, localShort,
+import { REASON_LABELS, digitsOf, price, percent, volume, statusBadge, marketBadge, timeElement, localShort,
   utcTime } from './format.js';
 import { indicatorList } from './indicators.js';
 import { follow, debounce } from './live.js';
@@ -66,7 +66,7 @@ function drawFacts(m, digits) {
     fact('Trigger close (invalidation level)', price(m.trigger_price, digits)),
     fact('Trigger high', price(m.trigger_high, digits)),
     fact('Trigger low (key level)', price(m.trigger_low, digits)),
-    fact('Trigger volume', m.trigger_volume),
+    fact('Trigger volume', volume(m.trigger_volume)),
     fact('Current price', price(m.current_price, digits)),
     fact('Change since trigger', percent(m.price_change_percent)),
     fact('Phases passed', [m.phase_1_passed, m.phase_2_passed, m.phase_3_passed].map((p, i) => (p ? '✓' : '✗') + (i + 1)).join(' ')),
@@ -145,7 +145,7 @@ function drawChart(m, data, digits) {
         const i = items[0].dataIndex;
         const b = data.klines[i];
         return `${localShort(times[i])} (${utcTime(times[i])})<br>O ${fmt(b.open)} H ${fmt(b.high)} L ${fmt(b.low)} `
-          + `C ${fmt(b.close)}<br>Vol ${b.volume}<br>MA7 ${fmt(data.ma7[i])} · MA25 ${fmt(data.ma25[i])}`;
+          + `C ${fmt(b.close)}<br>Vol ${volume(b.volume)}<br>MA7 ${fmt(data.ma7[i])} · MA25 ${fmt(data.ma25[i])}`;
       },
     },
     axisPointer: { link: [{ xAxisIndex: 'all' }] },

@@ -49,6 +49,7 @@ public final class DashboardBenchmark {
             if (!KAFKA.isEmpty()) {
                 report("live: event produced -> row shown in the open pool", live(browser));
             }
+            screenshots(browser);
             if (!browser.consoleErrors().isEmpty()) {
                 System.out.println("browser console errors were logged: the figures above are suspect");
             }
@@ -57,13 +58,41 @@ public final class DashboardBenchmark {
 
     /** The newest spot monitor (bars exist for it on the local run's replayed data). */
     private static long chartedMonitor() throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(URL + "/api/volume-trap/monitors/?market_type=spot&page_size=1")).build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode page = new ObjectMapper().readTree(r.body());
-        if (r.statusCode() != 200 || page.path("count").asLong() == 0) {
+        JsonNode page = monitors("market_type=spot&page_size=1");
+        if (page.path("count").asLong() == 0) {
             throw new IllegalStateException("no spot monitor at " + URL + " (is the local run up? deploy/local/run.sh --detach)");
         }
         return page.at("/results/0/id").asLong();
+    }
+
+    /**
+     * The README's screenshots, of the system under measurement (on the local run: the bundled real data): the pool,
+     * the newest monitor that went furthest through the phases, and the statistics; saved under target/screenshots.
+     */
+    private static void screenshots(Browser browser) throws Exception {
+        browser.visit("/dashboard/");
+        System.out.println("screenshot " + browser.screenshot("pool"));
+        for (String status : List.of("confirmed_abandonment", "suspected_abandonment", "invalidated", "pending")) {
+            JsonNode page = monitors("status=" + status + "&page_size=1");
+            if (page.path("count").asLong() > 0) {
+                browser.visit("/dashboard/monitors/" + page.at("/results/0/id").asLong());
+                Thread.sleep(1500); // the chart library animates the first drawing for about a second
+                System.out.println("screenshot " + browser.screenshot("monitor"));
+                break;
+            }
+        }
+        browser.visit("/dashboard/statistics");
+        Thread.sleep(1500);
+        System.out.println("screenshot " + browser.screenshot("statistics"));
+    }
+
+    private static JsonNode monitors(String query) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(URL + "/api/volume-trap/monitors/?" + query)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("GET monitors?" + query + " answered " + r.statusCode() + " at " + URL);
+        }
+        return new ObjectMapper().readTree(r.body());
     }
 
     private static List<Double> loads(Browser browser, String path, String mark) {
