@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * This service's metrics at {@code /q/metrics}: engine time per bar, scan durations, events published, and from the
+ * This service's metrics at {@code /q/metrics}: engine time per bar, scan and sweep durations, events published, and from the
  * tables the transitions stored per market and status and the outbox. Transitions come from the database, not a
  * counter, so the figure survives a crash and equals what was recorded exactly once. Kafka consumer lag is
  * Micrometer's Kafka binder ({@code kafka_consumer_fetch_manager_records_lag_max}).
@@ -56,6 +56,9 @@ public class DetectionMetrics {
                 scanTimer(kind, outcome);
             }
         }
+        for (String outcome : List.of("done", "failed", "cancelled")) {
+            sweepTimer(outcome);
+        }
     }
 
     public Timer engineBar() {
@@ -64,6 +67,16 @@ public class DetectionMetrics {
 
     public void scanFinished(boolean dryRun, boolean failed, Duration took) {
         scanTimer(dryRun ? "dry_run" : "catch_up", failed ? "failed" : "done").record(took);
+    }
+
+    /** {@code outcome}: done, failed or cancelled (a sweep's final status). */
+    public void sweepFinished(String outcome, Duration took) {
+        sweepTimer(outcome).record(took);
+    }
+
+    private Timer sweepTimer(String outcome) {
+        return Timer.builder("trapwatch.sweep.duration").description("Wall time of a threshold sweep, bar read included")
+                .tags("outcome", outcome).register(registry);
     }
 
     private Timer scanTimer(String kind, String outcome) {

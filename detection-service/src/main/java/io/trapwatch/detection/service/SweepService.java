@@ -5,6 +5,7 @@ import io.trapwatch.detection.domain.Bar;
 import io.trapwatch.detection.domain.SeriesBacktest;
 import io.trapwatch.detection.domain.SweepPart;
 import io.trapwatch.detection.domain.SweepRanking;
+import io.trapwatch.detection.metrics.DetectionMetrics;
 import io.trapwatch.model.Interval;
 import io.trapwatch.model.MarketType;
 import io.trapwatch.model.SeriesKey;
@@ -12,6 +13,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,14 +38,16 @@ public class SweepService {
     private static final Logger LOG = Logger.getLogger(SweepService.class);
 
     private final MarketDataBars marketData;
+    private final DetectionMetrics metrics;
     private final Map<UUID, SweepRun> sweeps = new ConcurrentHashMap<>();
     private final ExecutorService sweepThread = Executors.newSingleThreadExecutor(r -> daemon(r, "sweep"));
     private final ExecutorService readers = Executors.newFixedThreadPool(4, r -> daemon(r, "sweep-read"));
     private final ExecutorService engines = Executors.newFixedThreadPool(
             Runtime.getRuntime().availableProcessors(), r -> daemon(r, "sweep-engine"));
 
-    public SweepService(MarketDataBars marketData) {
+    public SweepService(MarketDataBars marketData, DetectionMetrics metrics) {
         this.marketData = marketData;
+        this.metrics = metrics;
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -66,11 +70,17 @@ public class SweepService {
     /** Stops a running sweep (its partial figures are dropped); a finished one is only marked. */
     public Optional<SweepRun> cancel(UUID id) {
         SweepRun run = sweeps.get(id);
-        if (run != null && SweepRun.RUNNING.equals(run.status)) {
-            run.status = SweepRun.CANCELLED;
-            run.finishedAt = Instant.now();
+        if (run == null) {
+            return Optional.empty();
         }
-        return Optional.ofNullable(run);
+        synchronized (run) { // against the sweep's own finish
+            if (SweepRun.RUNNING.equals(run.status)) {
+                run.finishedAt = Instant.now();
+                recordEnd(run, SweepRun.CANCELLED);
+                run.status = SweepRun.CANCELLED;
+            }
+        }
+        return Optional.of(run);
     }
 
     /** A series read into memory with the index where its later part starts. */
@@ -118,14 +128,24 @@ public class SweepService {
         }
     }
 
-    private static void finish(SweepRun run, String status, String error) {
+    private void finish(SweepRun run, String status, String error) {
         synchronized (run) {
             if (!run.cancelled()) {
                 run.error = error;
-                run.status = status;
                 run.finishedAt = Instant.now();
+                recordEnd(run, status);
+                run.status = status;
             }
         }
+    }
+
+    /** One log line and one timer sample per sweep, whatever ended it; before the status shows, so readers see both. */
+    private void recordEnd(SweepRun run, String status) {
+        Duration took = Duration.between(run.createdAt, run.finishedAt);
+        metrics.sweepFinished(status, took);
+        LOG.infof("sweep %s %s: combinations=%d/%d series=%d/%d bars=%d read_ms=%d run_ms=%d elapsed_ms=%d", run.id,
+                status, run.combinationsDone.get(), run.spec.grid().size(), run.seriesRead.get(), run.seriesTotal,
+                run.barsRead.get(), run.readMillis, run.runMillis, took.toMillis());
     }
 
     /** Every requested series, read once, in parallel; a series that cannot be read is reported and left out. */

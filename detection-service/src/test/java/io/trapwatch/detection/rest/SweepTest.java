@@ -8,6 +8,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.trapwatch.infra.TestTokens;
+import io.trapwatch.infra.http.PrometheusText;
 import io.trapwatch.detection.domain.Bar;
 import io.trapwatch.detection.domain.Outcome;
 import io.trapwatch.detection.domain.OutcomeCalculator;
@@ -113,9 +114,11 @@ class SweepTest {
         }
         assertThat(hold).hasSizeGreaterThan(3);
 
+        double sweepsDone = sweepsEnded("done");
         Map<String, Object> sweep = await("/api/detection/sweeps", Map.of("market_type", "spot", "interval", "1h",
                 "symbols", symbols, "grid", Map.of("rvol_threshold", List.of(5, 50), "amplitude_threshold", List.of(2.5))));
         assertThat(sweep.get("status")).isEqualTo("done");
+        assertThat(sweepsEnded("done")).isEqualTo(sweepsDone + 1);
         assertThat((Map<String, Object>) sweep.get("progress")).containsEntry("series_read", 7).containsEntry("series_total", 7)
                 .containsEntry("combinations_done", 2).containsEntry("combinations_total", 2);
         List<Map<String, Object>> results = (List<Map<String, Object>>) sweep.get("results");
@@ -174,12 +177,14 @@ class SweepTest {
         for (int i = 0; i < 100; i++) {
             many.add(3 + i * 0.1);
         }
+        double cancelled = sweepsEnded("cancelled");
         String id = given().auth().oauth2(TestTokens.OPERATOR).contentType(ContentType.JSON).body(Map.of("market_type", "spot", "interval", "1h", "symbols", symbols,
                         "grid", Map.of("rvol_threshold", many, "amplitude_threshold", many)))
                 .post("/api/detection/sweeps").then().statusCode(202).extract().path("id");
         given().auth().oauth2(TestTokens.OPERATOR).delete("/api/detection/sweeps/" + id).then().statusCode(200).body("status", equalTo("cancelled"));
         given().auth().oauth2(TestTokens.OPERATOR).get("/api/detection/sweeps/" + id).then().statusCode(200).body("status", equalTo("cancelled"))
                 .body("results.size()", equalTo(0));
+        assertThat(sweepsEnded("cancelled")).isEqualTo(cancelled + 1);
         given().auth().oauth2(TestTokens.OPERATOR).delete("/api/detection/sweeps/00000000-0000-0000-0000-000000000000").then().statusCode(404);
         given().auth().oauth2(TestTokens.OPERATOR).get("/api/detection/sweeps/nope").then().statusCode(400).body("parameter", equalTo("id"));
     }
@@ -210,6 +215,12 @@ class SweepTest {
         rejects(Map.of("grid", ok, "start", "2024-02-01", "end", "2024-01-01"), "start");
         given().auth().oauth2(TestTokens.OPERATOR).contentType(ContentType.JSON).body("{not json").post("/api/detection/sweeps").then().statusCode(400)
                 .body("parameter", equalTo("body"));
+    }
+
+    /** Sweeps that ended so, by the service's metric. */
+    private static double sweepsEnded(String outcome) {
+        return PrometheusText.parse(given().get("/q/metrics").then().statusCode(200).extract().asString())
+                .sum("trapwatch_sweep_duration_seconds_count", "outcome", outcome);
     }
 
     private static void rejects(Map<String, Object> body, String field) {

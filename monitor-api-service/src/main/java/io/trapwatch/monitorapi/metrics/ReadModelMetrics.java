@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * The read model at {@code /q/metrics}: transitions projected per market and status (from the table, so equal to
- * what the API serves and unaffected by redelivered events). Request latency per endpoint is the HTTP server
+ * what the API serves and unaffected by redelivered events), and alert deliveries per channel and status (pending
+ * ones are waiting or retrying; failed ones are parked). Request latency per endpoint is the HTTP server
  * histogram; Kafka consumer lag is Micrometer's Kafka binder.
  */
 @ApplicationScoped
@@ -25,6 +26,10 @@ public class ReadModelMetrics {
             SELECT m.market_type, t.to_status, count(*)
             FROM monitor_transition t JOIN monitor m ON m.id = t.monitor_id
             GROUP BY m.market_type, t.to_status""";
+    private static final String DELIVERIES = """
+            SELECT s.channel, d.status, count(*)
+            FROM alert_delivery d JOIN alert_subscription s ON s.id = d.subscription_id
+            GROUP BY s.channel, d.status""";
 
     public ReadModelMetrics(MeterRegistry registry, AgroalDataSource dataSource) {
         List<Tags> combinations = new ArrayList<>();
@@ -35,5 +40,13 @@ public class ReadModelMetrics {
         }
         new SqlGauge(registry, "trapwatch.read.model.transitions", "Monitor transitions in the read model, by market and status reached",
                 List.of("market_type", "status"), combinations, dataSource, TRANSITIONS);
+        List<Tags> deliveries = new ArrayList<>();
+        for (String channel : List.of("webhook", "telegram")) {
+            for (String status : List.of("pending", "delivered", "failed")) {
+                deliveries.add(Tags.of("channel", channel, "status", status));
+            }
+        }
+        new SqlGauge(registry, "trapwatch.alert.deliveries", "Alert deliveries by channel and status",
+                List.of("channel", "status"), deliveries, dataSource, DELIVERIES);
     }
 }

@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.trapwatch.infra.KafkaTestResource;
 import io.trapwatch.infra.PostgresTestResource;
+import io.trapwatch.infra.http.PrometheusText;
 import io.trapwatch.model.Interval;
 import io.trapwatch.model.MarketType;
 import io.trapwatch.model.MonitorStatus;
@@ -205,6 +206,10 @@ class WebhookDeliveryTest {
             assertThat(d).containsEntry("attempts", 3).containsEntry("next_attempt_at", null);
             assertThat((String) d.get("last_error")).contains("ConnectException");
         });
+        // The metric counts the parked deliveries the table holds (every test's, so compared with the table).
+        double parkedMetric = PrometheusText.parse(given().get("/q/metrics").then().statusCode(200).extract().asString())
+                .sum("trapwatch_alert_deliveries", "channel", "webhook", "status", "failed");
+        assertThat(parkedMetric).isGreaterThanOrEqualTo(parked.size()).isEqualTo(failedWebhookDeliveries());
 
         String path = "/revived-" + symbol;
         given().auth().oauth2(TestTokens.OPERATOR).contentType("application/json").body(webhookBody(RECEIVER.url(path), SECRET, only))
@@ -244,6 +249,16 @@ class WebhookDeliveryTest {
         awaitSettled(hung, 2);
         assertThat(RECEIVER.acceptedAt("/hung-" + symbol)).extracting(r -> JsonPath.from(new String(r.body())).getInt("sequence"))
                 .containsExactly(1, 2);
+    }
+
+    private double failedWebhookDeliveries() throws Exception {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT count(*) FROM alert_delivery d JOIN alert_subscription s"
+                     + " ON s.id = d.subscription_id WHERE s.channel = 'webhook' AND d.status = 'failed'");
+             ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getLong(1);
+        }
     }
 
     private void awaitFannedOut(String monitorKey, int transitions) {
