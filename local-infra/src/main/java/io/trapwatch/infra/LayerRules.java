@@ -11,7 +11,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The package rules every service keeps (checked by each service's {@code ArchitectureTest}): {@code domain} uses
- * only the JDK, the wire types, Jackson's annotations and itself; dependencies point one way, from the entry points
+ * only the JDK (its {@code javax.crypto} included), the wire types, Jackson's annotations and itself; dependencies point one way, from the entry points
  * ({@code rest}, {@code messaging}) to {@code service}, and from there to {@code repository}, {@code client} and
  * {@code domain}; and no two packages depend on each other in a cycle.
  */
@@ -31,7 +31,7 @@ public final class LayerRules {
 
     static ArchRule domainIsFrameworkFree(String base) {
         return noClasses().that().resideInAPackage(base + ".domain..")
-                .should().dependOnClassesThat().resideOutsideOfPackages("java..", "io.trapwatch.model..",
+                .should().dependOnClassesThat().resideOutsideOfPackages("java..", "javax.crypto..", "io.trapwatch.model..",
                         "com.fasterxml.jackson.annotation..", base + ".domain..")
                 .because("the domain is plain Java (at most JSON names as annotations, like the wire types)");
     }
