@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,8 +69,10 @@ public class ScanService {
         return t;
     }
 
-    public UUID start(ScanSpec spec, Map<String, Object> request) {
+    /** Records the scan as running and starts it in the background; returns its id. */
+    public UUID start(ScanSpec spec) {
         UUID id = UUID.randomUUID();
+        Map<String, Object> request = document(ScanView.Request.of(spec));
         QuarkusTransaction.requiringNew().run(() -> {
             ScanRecord scan = new ScanRecord();
             scan.id = id;
@@ -87,8 +88,19 @@ public class ScanService {
         return id;
     }
 
-    public Optional<ScanRecord> find(UUID id) {
-        return QuarkusTransaction.requiringNew().call(() -> ScanRecord.<ScanRecord>findByIdOptional(id));
+    public Optional<ScanView> find(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> ScanRecord.<ScanRecord>findByIdOptional(id)).map(scan ->
+                ScanView.of(scan, mapper.convertValue(scan.request, ScanView.Request.class),
+                        scan.result == null ? null : mapper.convertValue(scan.result, ScanResult.class)));
+    }
+
+    /**
+     * A request or result as the JSON document the scan row keeps, written by the service's own mapper (ISO times,
+     * plain decimals) so that reading it back gives the same record.
+     */
+    private Map<String, Object> document(Object value) {
+        return mapper.convertValue(value, new TypeReference<>() {
+        });
     }
 
     private record SeriesOutcome(String symbol, TransitionTally tally, List<MonitorView> monitors, String error) {
@@ -107,23 +119,16 @@ public class ScanService {
             }
             TransitionTally tally = TransitionTally.NONE;
             List<MonitorView> monitors = new ArrayList<>();
-            List<Map<String, String>> failed = new ArrayList<>();
+            List<ScanResult.FailedSymbol> failed = new ArrayList<>();
             for (Future<SeriesOutcome> f : futures) {
                 SeriesOutcome outcome = f.get();
                 tally = tally.plus(outcome.tally());
                 monitors.addAll(outcome.monitors());
                 if (outcome.error() != null) {
-                    failed.add(Map.of("symbol", outcome.symbol(), "error", outcome.error()));
+                    failed.add(new ScanResult.FailedSymbol(outcome.symbol(), outcome.error()));
                 }
             }
-            Map<String, Object> result = new LinkedHashMap<>(mapper.convertValue(tally, new TypeReference<Map<String, Object>>() {
-            }));
-            result.put("failed", failed);
-            if (spec.dryRun()) {
-                result.put("monitors", mapper.convertValue(monitors, new TypeReference<List<Object>>() {
-                }));
-            }
-            finish(id, ScanRecord.DONE, result, null);
+            finish(id, ScanRecord.DONE, document(ScanResult.of(tally, failed, spec.dryRun() ? monitors : null)), null);
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             metrics.scanFinished(spec.dryRun(), false, took);
             LOG.infof("scan id=%s market_type=%s interval=%s dry_run=%s series=%d failed_series=%d result=%s elapsed_ms=%d",

@@ -56,8 +56,8 @@ public class SweepService {
         return t;
     }
 
-    public SweepRun start(SweepSpec spec, Map<String, Object> request) {
-        SweepRun run = new SweepRun(UUID.randomUUID(), spec, request);
+    public SweepRun start(SweepSpec spec) {
+        SweepRun run = new SweepRun(UUID.randomUUID(), spec);
         sweeps.put(run.id, run);
         sweepThread.submit(() -> execute(run));
         return run;
@@ -183,7 +183,7 @@ public class SweepService {
             run.barsRead.addAndGet(bars.size());
             return new LoadedSeries(key, bars, cut(run.spec, bars));
         } catch (RuntimeException e) {
-            run.failedSeries.add(Map.of("series", key.toString(), "error",
+            run.failedSeries.add(new SweepRun.FailedSeries(key.toString(),
                     e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             return null;
         } finally {
