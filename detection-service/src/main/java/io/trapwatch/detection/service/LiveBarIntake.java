@@ -1,6 +1,6 @@
 package io.trapwatch.detection.service;
 
-import io.trapwatch.detection.client.MarketDataBars;
+import io.trapwatch.detection.client.MarketDataReader;
 import io.trapwatch.detection.domain.ClosedBar;
 import io.trapwatch.detection.repository.MonitorOutcomeRow;
 import io.trapwatch.detection.repository.SeriesState;
@@ -19,7 +19,8 @@ import java.util.TreeMap;
  * Bars that just closed. Older or already processed bars change nothing; when a bar is more than one
  * interval after the one before it (the cursor, or the previous bar received), the bars in between are
  * fetched from market-data-service and processed first, so the engine sees the same positions as a
- * historical scan (D17.1).
+ * historical scan (D17.1: bars count by position in the stored series, so a gap is filled before later bars
+ * are evaluated).
  */
 @ApplicationScoped
 public class LiveBarIntake {
@@ -28,7 +29,7 @@ public class LiveBarIntake {
     SeriesProcessor processor;
 
     @Inject
-    MarketDataBars marketData;
+    MarketDataReader marketData;
 
     @Inject
     OutcomeKeeper outcomeKeeper;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.trapwatch.detection.metrics.DetectionMetrics;
-import io.trapwatch.detection.client.MarketDataBars;
+import io.trapwatch.detection.client.MarketDataReader;
 import io.trapwatch.detection.config.DetectionConfig;
 import io.trapwatch.detection.repository.ScanRecord;
 import io.trapwatch.detection.repository.SeriesState;
@@ -30,8 +30,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Scans run in the background; their state lives in the scan table.
  * <ul>
- *   <li>Normal scan = catch-up: every stored bar after a series' cursor goes through {@link SeriesProcessor},
- *   the live path's own step (D15), page by page. Bars already processed change nothing.</li>
+ *   <li>Normal scan = catch-up: every stored bar after a series' cursor goes through {@link SeriesProcessor}, the
+ *   live path's own step (D15: one engine for live and historical bars), page by page. Bars already processed change
+ *   nothing.</li>
  *   <li>Dry run: each series is replayed from its first stored bar through a fresh engine with the requested
  *   thresholds; nothing is stored or published, the would-be monitors are returned in the result.</li>
  * </ul>
@@ -42,7 +43,7 @@ public class ScanService {
     private static final Logger LOG = Logger.getLogger(ScanService.class);
 
     @Inject
-    MarketDataBars marketData;
+    MarketDataReader marketData;
 
     @Inject
     SeriesProcessor processor;

@@ -1,6 +1,6 @@
 package io.trapwatch.detection.service;
 
-import io.trapwatch.detection.client.MarketDataBars;
+import io.trapwatch.detection.client.MarketDataReader;
 import io.trapwatch.detection.domain.Bar;
 import io.trapwatch.detection.domain.SeriesBacktest;
 import io.trapwatch.detection.domain.SweepPart;
@@ -37,7 +37,7 @@ public class SweepService {
 
     private static final Logger LOG = Logger.getLogger(SweepService.class);
 
-    private final MarketDataBars marketData;
+    private final MarketDataReader marketData;
     private final DetectionMetrics metrics;
     private final Map<UUID, SweepRun> sweeps = new ConcurrentHashMap<>();
     private final ExecutorService sweepThread = Executors.newSingleThreadExecutor(r -> daemon(r, "sweep"));
@@ -45,7 +45,7 @@ public class SweepService {
     private final ExecutorService engines = Executors.newFixedThreadPool(
             Runtime.getRuntime().availableProcessors(), r -> daemon(r, "sweep-engine"));
 
-    public SweepService(MarketDataBars marketData, DetectionMetrics metrics) {
+    public SweepService(MarketDataReader marketData, DetectionMetrics metrics) {
         this.marketData = marketData;
         this.metrics = metrics;
     }
