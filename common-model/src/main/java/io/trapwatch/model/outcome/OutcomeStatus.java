@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.List;
 
-/** Where a monitor's outcome stands (decision D18.3). */
+/** Where a monitor's outcome stands (decision D18.3: no bar after the trigger yet, still observing, or done). */
 public enum OutcomeStatus {
     /** No bar follows the trigger bar yet: no entry. */
     INSUFFICIENT_DATA("insufficient_data"),

@@ -67,8 +67,9 @@ public interface DetectionConfig {
 
     interface Outcome {
         /**
-         * Bars observed after a monitor's entry bar before its outcome is complete (decision D18); 0 = every bar
-         * since the entry (the outcome then stays open). Outcomes stored with another value are recomputed at start-up.
+         * Bars observed after a monitor's entry bar before its outcome is complete (decision D18: a short at the
+         * close of the bar after the trigger, watched for this many bars); 0 = every bar since the entry (the outcome
+         * then stays open). Outcomes stored with another value are recomputed at start-up.
          */
         @WithDefault("30")
         int observationBars();

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Feeds the detectors the bars that decision D14 (option (a) of state-machine.md §15) assigns
- * to each phase and records the values behind each decision (D17.4). Indices are array indices
- * of the {@link BarSeries}; the caller guarantees the windows are held.
+ * Feeds the detectors the bars that decision D14 (option (a) of state-machine.md §15: confirmation on the bars after
+ * the trigger, validation on the latest 30) assigns to each phase and records the values behind each decision
+ * (D17.4). Indices are array indices of the {@link BarSeries}; the caller guarantees the windows are held.
  */
 final class PhaseEvaluator {
 

@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * What one combination produced on one part of the data: monitors by final status and the statistics of their
- * completed outcomes (§9 with D12) for both exits.
+ * completed outcomes (§9 with D12's fixes: total is the sum, worst drawdown the largest, no error for a profit
+ * factor without losses) for both exits.
  */
 public record SweepPart(int monitors, @JsonProperty("monitors_by_status") Map<String, Integer> monitorsByStatus,
                         @JsonProperty("completed_outcomes") int completedOutcomes, TradeStatistics hold,

@@ -23,7 +23,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Outcomes computed after the fact, so every monitor has one (decision D18): at start-up, for monitors recorded
+ * Outcomes computed after the fact, so every monitor has one (decision D18: every monitor gets the outcome of a
+ * short from the bar after its trigger): at start-up, for monitors recorded
  * before outcomes existed and for outcomes stored with another {@code observation-bars} than configured. Each
  * series is done in its own transaction under the series lock (the live path waits meanwhile), from this
  * service's own copy of the bars, with the direct calculator; the result is published like a live change.

@@ -28,9 +28,10 @@ import java.util.Set;
 import java.util.LinkedHashSet;
 
 /**
- * Keeps the outcomes of the monitors (decision D18) up to date in the transaction that processes a series' bars:
- * every new bar moves the unfinished outcomes of its series (O(1) each, {@link OutcomeTracker}), a discovery starts
- * a new one, and at the end the changed ones are written and published as one {@link MonitorOutcomesChanged}.
+ * Keeps the outcomes of the monitors (decision D18: what a short from the bar after the trigger made) up to date in
+ * the transaction that processes a series' bars: every new bar moves the unfinished outcomes of its series (O(1)
+ * each, {@link OutcomeTracker}), a discovery starts a new one, and at the end the changed ones are written and
+ * published as one {@link MonitorOutcomesChanged}.
  */
 @ApplicationScoped
 public class OutcomeKeeper {

@@ -24,10 +24,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The one per-series processing step shared by the live consumer and the catch-up scan (D15): under the
- * series lock, every given bar newer than the cursor is stored, run through the series' engine and its
- * transitions recorded, and the cursor advances — all in one transaction. Bars at or before the cursor
- * are skipped, which makes redelivery and overlapping scans harmless.
+ * The one per-series processing step shared by the live consumer and the catch-up scan (D15: historical bars go
+ * through the very engine live bars do): under the series lock, every given bar newer than the cursor is stored, run
+ * through the series' engine and its transitions recorded, and the cursor advances — all in one transaction. Bars at
+ * or before the cursor are skipped, which makes redelivery and overlapping scans harmless.
  */
 @ApplicationScoped
 public class SeriesProcessor {
