@@ -2,7 +2,7 @@ package io.trapwatch.detection.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trapwatch.detection.domain.DetectionSettings;
-import io.trapwatch.detection.repository.ScanRecord;
+import io.trapwatch.detection.repository.ScanEntity;
 import io.trapwatch.detection.service.ScanService;
 import io.trapwatch.detection.service.ScanSpec;
 import io.trapwatch.service.rest.ErrorBody;
@@ -41,7 +41,7 @@ public class ScanResource {
         ScanRequest request = JsonBody.read(mapper, json, ScanRequest.class, "scan request",
                 "{\"market_type\":\"spot\",\"interval\":\"1h\"}");
         ScanSpec spec = ScanRequests.validate(request, settings);
-        return Accepted.response(PATH, scans.start(spec), ScanRecord.RUNNING);
+        return Accepted.response(PATH, scans.start(spec), ScanEntity.RUNNING);
     }
 
     @GET

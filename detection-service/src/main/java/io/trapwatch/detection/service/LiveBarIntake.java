@@ -2,8 +2,8 @@ package io.trapwatch.detection.service;
 
 import io.trapwatch.detection.client.MarketDataReader;
 import io.trapwatch.detection.domain.ClosedBar;
-import io.trapwatch.detection.repository.MonitorOutcomeRow;
-import io.trapwatch.detection.repository.SeriesState;
+import io.trapwatch.detection.repository.MonitorOutcomeEntity;
+import io.trapwatch.detection.repository.SeriesStateEntity;
 import io.trapwatch.model.SeriesKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,7 +36,7 @@ public class LiveBarIntake {
 
     @Transactional
     public ProcessedBars accept(SeriesKey series, ClosedBar bar) {
-        SeriesState state = SeriesState.lockOrCreate(series);
+        SeriesStateEntity state = SeriesStateEntity.lockOrCreate(series);
         return acceptLocked(state, List.of(bar), outcomeKeeper.unfinished(List.of(state)).getOrDefault(state.id, List.of()));
     }
 
@@ -44,15 +44,15 @@ public class LiveBarIntake {
     @Transactional
     public int acceptAll(Map<SeriesKey, List<ClosedBar>> barsBySeries) {
         int processed = 0;
-        List<SeriesState> locked = SeriesState.lockOrCreateAll(barsBySeries.keySet());
-        Map<Long, List<MonitorOutcomeRow>> outcomes = outcomeKeeper.unfinished(locked);
-        for (SeriesState state : locked) {
+        List<SeriesStateEntity> locked = SeriesStateEntity.lockOrCreateAll(barsBySeries.keySet());
+        Map<Long, List<MonitorOutcomeEntity>> outcomes = outcomeKeeper.unfinished(locked);
+        for (SeriesStateEntity state : locked) {
             processed += acceptLocked(state, barsBySeries.get(state.key()), outcomes.getOrDefault(state.id, List.of())).bars();
         }
         return processed;
     }
 
-    private ProcessedBars acceptLocked(SeriesState state, List<ClosedBar> received, List<MonitorOutcomeRow> outcomes) {
+    private ProcessedBars acceptLocked(SeriesStateEntity state, List<ClosedBar> received, List<MonitorOutcomeEntity> outcomes) {
         SeriesKey series = state.key();
         long interval = series.interval().millis();
         TreeMap<Long, ClosedBar> newer = new TreeMap<>();

@@ -1,6 +1,6 @@
 package io.trapwatch.detection.service;
 
-import io.trapwatch.detection.repository.Monitor;
+import io.trapwatch.detection.repository.MonitorEntity;
 import io.trapwatch.model.Interval;
 import io.trapwatch.model.MarketType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +15,6 @@ public class MonitorQueries {
     /** Monitors of one market, optionally narrowed to a symbol and an interval, with their transition logs. */
     @Transactional
     public List<MonitorView> search(MarketType marketType, String symbol, Interval interval) {
-        return Monitor.search(marketType, symbol, interval).stream().map(MonitorView::of).toList();
+        return MonitorEntity.search(marketType, symbol, interval).stream().map(MonitorView::of).toList();
     }
 }

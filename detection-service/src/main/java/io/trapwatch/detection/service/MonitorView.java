@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.trapwatch.detection.domain.ClosedBar;
-import io.trapwatch.detection.repository.Monitor;
-import io.trapwatch.detection.repository.MonitorTransition;
+import io.trapwatch.detection.repository.MonitorEntity;
+import io.trapwatch.detection.repository.MonitorTransitionEntity;
 import io.trapwatch.model.Interval;
 import io.trapwatch.model.MarketType;
 import io.trapwatch.model.MonitorStatus;
@@ -46,13 +46,13 @@ public record MonitorView(
                                  @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal barClose, String reason,
                                  Map<String, Object> indicators, Instant recordedAt) {
 
-        static TransitionView of(MonitorTransition t) {
+        static TransitionView of(MonitorTransitionEntity t) {
             return new TransitionView(t.sequence, t.fromStatus, t.toStatus, t.barTime, ClosedBar.exact(t.barClose),
                     t.reason, t.indicators, t.recordedAt);
         }
     }
 
-    public static MonitorView of(Monitor m) {
+    public static MonitorView of(MonitorEntity m) {
         return new MonitorView(m.monitorKey, m.marketType, m.symbol, m.interval, m.triggerTime,
                 ClosedBar.exact(m.triggerPrice), ClosedBar.exact(m.triggerVolume), ClosedBar.exact(m.triggerHigh),
                 ClosedBar.exact(m.triggerLow), m.status, m.phase1Passed, m.phase2Passed, m.phase3Passed, m.confirmTime,

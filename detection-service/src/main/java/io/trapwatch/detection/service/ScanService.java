@@ -6,8 +6,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.trapwatch.detection.metrics.DetectionMetrics;
 import io.trapwatch.detection.client.MarketDataReader;
 import io.trapwatch.detection.config.DetectionConfig;
-import io.trapwatch.detection.repository.ScanRecord;
-import io.trapwatch.detection.repository.SeriesState;
+import io.trapwatch.detection.repository.ScanEntity;
+import io.trapwatch.detection.repository.SeriesStateEntity;
 import io.trapwatch.model.SeriesKey;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,9 +75,9 @@ public class ScanService {
         UUID id = UUID.randomUUID();
         Map<String, Object> request = document(ScanView.Request.of(spec));
         QuarkusTransaction.requiringNew().run(() -> {
-            ScanRecord scan = new ScanRecord();
+            ScanEntity scan = new ScanEntity();
             scan.id = id;
-            scan.status = ScanRecord.RUNNING;
+            scan.status = ScanEntity.RUNNING;
             scan.marketType = spec.marketType();
             scan.interval = spec.interval();
             scan.dryRun = spec.dryRun();
@@ -90,7 +90,7 @@ public class ScanService {
     }
 
     public Optional<ScanView> find(UUID id) {
-        return QuarkusTransaction.requiringNew().call(() -> ScanRecord.<ScanRecord>findByIdOptional(id)).map(scan ->
+        return QuarkusTransaction.requiringNew().call(() -> ScanEntity.<ScanEntity>findByIdOptional(id)).map(scan ->
                 ScanView.of(scan, mapper.convertValue(scan.request, ScanView.Request.class),
                         scan.result == null ? null : mapper.convertValue(scan.result, ScanResult.class)));
     }
@@ -112,7 +112,7 @@ public class ScanService {
         try {
             List<String> symbols = spec.symbols() != null ? spec.symbols()
                     : marketData.symbols(spec.marketType(), spec.interval());
-            QuarkusTransaction.requiringNew().run(() -> ScanRecord.update("seriesTotal = ?1 where id = ?2", symbols.size(), id));
+            QuarkusTransaction.requiringNew().run(() -> ScanEntity.update("seriesTotal = ?1 where id = ?2", symbols.size(), id));
             List<Future<SeriesOutcome>> futures = new ArrayList<>();
             for (String symbol : symbols) {
                 SeriesKey series = new SeriesKey(spec.marketType(), symbol, spec.interval());
@@ -129,7 +129,7 @@ public class ScanService {
                     failed.add(new ScanResult.FailedSymbol(outcome.symbol(), outcome.error()));
                 }
             }
-            finish(id, ScanRecord.DONE, document(ScanResult.of(tally, failed, spec.dryRun() ? monitors : null)), null);
+            finish(id, ScanEntity.DONE, document(ScanResult.of(tally, failed, spec.dryRun() ? monitors : null)), null);
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             metrics.scanFinished(spec.dryRun(), false, took);
             LOG.infof("scan id=%s market_type=%s interval=%s dry_run=%s series=%d failed_series=%d result=%s elapsed_ms=%d",
@@ -137,7 +137,7 @@ public class ScanService {
                     tally, took.toMillis());
         } catch (Exception e) {
             LOG.errorf(e, "scan %s failed", id);
-            finish(id, ScanRecord.FAILED, null, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            finish(id, ScanEntity.FAILED, null, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             metrics.scanFinished(spec.dryRun(), true, Duration.ofNanos(System.nanoTime() - started));
         }
     }
@@ -168,7 +168,7 @@ public class ScanService {
     /** Feeds every stored bar after the cursor (up to end) to the live path's processing step. */
     private TransitionTally catchUp(SeriesKey series, ScanSpec spec, long[] bars) {
         Instant cursor = QuarkusTransaction.requiringNew()
-                .call(() -> SeriesState.findByKey(series).map(s -> s.lastOpenTime).orElse(null));
+                .call(() -> SeriesStateEntity.findByKey(series).map(s -> s.lastOpenTime).orElse(null));
         long reportFrom = spec.start() == null ? Long.MIN_VALUE : spec.start().toEpochMilli();
         TransitionTally[] tally = {TransitionTally.NONE};
         marketData.pages(series, cursor == null ? null : cursor.plusMillis(1), spec.end(), page -> {
@@ -180,12 +180,12 @@ public class ScanService {
     }
 
     private void progress(UUID id, long bars) {
-        QuarkusTransaction.requiringNew().run(() -> ScanRecord.seriesDone(id, bars));
+        QuarkusTransaction.requiringNew().run(() -> ScanEntity.seriesDone(id, bars));
     }
 
     private void finish(UUID id, String status, Map<String, Object> result, String error) {
         QuarkusTransaction.requiringNew().run(() -> {
-            ScanRecord scan = ScanRecord.findById(id);
+            ScanEntity scan = ScanEntity.findById(id);
             scan.status = status;
             scan.result = result;
             scan.error = error;
