@@ -14,8 +14,7 @@ import java.util.Map;
 /** Validates a scan request field by field; the first bad field becomes a {@link BadParameterException}. */
 final class ScanRequests {
 
-    static final List<String> THRESHOLD_KEYS = List.of("rvol_threshold", "amplitude_threshold",
-            "upper_shadow_threshold", "volume_retention_threshold", "pe_multiplier", "atr_compression_threshold");
+    private static final List<String> THRESHOLD_KEYS = DetectionSettings.THRESHOLD_KEYS;
 
     private ScanRequests() {
     }
