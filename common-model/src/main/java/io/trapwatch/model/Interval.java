@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 
 /** Candle intervals the detectors are defined for (detectors.md §0.2). */
@@ -35,18 +34,13 @@ public enum Interval {
     }
 
     public static List<String> wireNames() {
-        return Arrays.stream(values()).map(Interval::wire).toList();
+        return WireNames.of(values(), Interval::wire);
     }
 
     /** Parses Binance's spelling ({@code 1h}, {@code 4h}, {@code 1d}); anything else raises {@link IllegalArgumentException}. */
     @JsonCreator
     public static Interval fromWire(String value) {
-        for (Interval interval : values()) {
-            if (interval.wire.equals(value == null ? "" : value.trim())) {
-                return interval;
-            }
-        }
-        throw new IllegalArgumentException("interval must be one of " + wireNames() + ", got '" + value + "'");
+        return WireNames.parse(values(), Interval::wire, value, false, "interval");
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.trapwatch.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-import java.util.Arrays;
 import java.util.List;
 
 /** The two Binance markets TrapWatch watches. Part of every key (decision D3). */
@@ -24,18 +23,13 @@ public enum MarketType {
 
     /** Wire names in declaration order, for error messages that list the allowed values. */
     public static List<String> wireNames() {
-        return Arrays.stream(values()).map(MarketType::wire).toList();
+        return WireNames.of(values(), MarketType::wire);
     }
 
     /** Parses the wire name (case-insensitive); unknown values raise {@link IllegalArgumentException}. */
     @JsonCreator
     public static MarketType fromWire(String value) {
-        for (MarketType type : values()) {
-            if (type.wire.equalsIgnoreCase(value == null ? "" : value.trim())) {
-                return type;
-            }
-        }
-        throw new IllegalArgumentException("market_type must be one of " + wireNames() + ", got '" + value + "'");
+        return WireNames.parse(values(), MarketType::wire, value, true, "market_type");
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.trapwatch.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-import java.util.Arrays;
 import java.util.List;
 
 /** The five monitor statuses (decision D10). */
@@ -38,17 +37,12 @@ public enum MonitorStatus {
     }
 
     public static List<String> wireNames() {
-        return Arrays.stream(values()).map(MonitorStatus::wire).toList();
+        return WireNames.of(values(), MonitorStatus::wire);
     }
 
     @JsonCreator
     public static MonitorStatus fromWire(String value) {
-        for (MonitorStatus status : values()) {
-            if (status.wire.equals(value == null ? "" : value.trim())) {
-                return status;
-            }
-        }
-        throw new IllegalArgumentException("status must be one of " + wireNames() + ", got '" + value + "'");
+        return WireNames.parse(values(), MonitorStatus::wire, value, false, "status");
     }
 
     @Override

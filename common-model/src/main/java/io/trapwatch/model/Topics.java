@@ -9,12 +9,14 @@ public final class Topics {
     /** One record per monitor transition; key {@code market:symbol:interval}. */
     public static final String MONITOR_STATE_CHANGED = "trapwatch.monitor-state-changed.v1";
 
-    /** One record per series and transaction that changed outcomes (decision D18); key {@code market:symbol:interval}. */
+    /**
+     * One record per series and transaction that changed outcomes (decision D18: each monitor's short-after-trigger
+     * result); key {@code market:symbol:interval}.
+     */
     public static final String MONITOR_OUTCOMES_CHANGED = "trapwatch.monitor-outcomes-changed.v1";
 
-    public static final String KLINE_CLOSED_OUT = "kline-closed-out";
+    /** SmallRye channels of the consumers (producers publish through their outbox, without a channel). */
     public static final String KLINE_CLOSED_IN = "kline-closed-in";
-    public static final String MONITOR_STATE_CHANGED_OUT = "monitor-state-changed-out";
     public static final String MONITOR_STATE_CHANGED_IN = "monitor-state-changed-in";
     public static final String MONITOR_OUTCOMES_CHANGED_IN = "monitor-outcomes-changed-in";
 

@@ -2,11 +2,11 @@ package io.trapwatch.model.outcome;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.trapwatch.model.WireNames;
 
-import java.util.Arrays;
 import java.util.List;
 
-/** Where a monitor's outcome stands (decision D18.3). */
+/** Where a monitor's outcome stands (decision D18.3: no bar after the trigger yet, still observing, or done). */
 public enum OutcomeStatus {
     /** No bar follows the trigger bar yet: no entry. */
     INSUFFICIENT_DATA("insufficient_data"),
@@ -27,17 +27,12 @@ public enum OutcomeStatus {
     }
 
     public static List<String> wireNames() {
-        return Arrays.stream(values()).map(OutcomeStatus::wire).toList();
+        return WireNames.of(values(), OutcomeStatus::wire);
     }
 
     @JsonCreator
     public static OutcomeStatus fromWire(String value) {
-        for (OutcomeStatus status : values()) {
-            if (status.wire.equals(value == null ? "" : value.trim())) {
-                return status;
-            }
-        }
-        throw new IllegalArgumentException("outcome status must be one of " + wireNames() + ", got '" + value + "'");
+        return WireNames.parse(values(), OutcomeStatus::wire, value, false, "outcome status");
     }
 
     @Override

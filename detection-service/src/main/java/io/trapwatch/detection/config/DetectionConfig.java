@@ -15,38 +15,55 @@ import java.util.OptionalInt;
 @ConfigMapping(prefix = "trapwatch.detection")
 public interface DetectionConfig {
 
+    /** RVOL at or above which a bar can be a discovery (detector spec §1). */
     OptionalDouble rvolThreshold();
 
+    /** Bars before the current one whose mean volume RVOL compares against. */
     OptionalInt rvolLookback();
 
+    /** Amplitude ratio at or above which a bar's range is abnormal (§2). */
     OptionalDouble amplitudeThreshold();
 
+    /** Bars before the current one whose mean amplitude the ratio compares against. */
     OptionalInt amplitudeLookback();
 
+    /** Smallest upper shadow, as a fraction of the range, of a discovery bar. */
     OptionalDouble upperShadowThreshold();
 
+    /** Retention (percent of the trigger volume) below which the buyers have left (§3). */
     OptionalDouble volumeRetentionThreshold();
 
+    /** How many times its historical efficiency the recent price efficiency must exceed (§5). */
     OptionalDouble peMultiplier();
 
+    /** Historical bars (ending at the trigger bar) the price efficiency compares against. */
     OptionalInt peHistoricalPeriod();
 
+    /** ATR ratio at or below which volatility counts as compressed (§8). */
     OptionalDouble atrCompressionThreshold();
 
+    /** Bars of the ATR. */
     OptionalInt atrPeriod();
 
+    /** First post-trigger bar on which confirmation is evaluated (D5: the 3rd). */
     OptionalInt confirmationMinBars();
 
+    /** Last post-trigger bar on which confirmation is evaluated; not confirmed by then = expired (D5: the 5th). */
     OptionalInt confirmationMaxBars();
 
+    /** Bars of the validation window (MA, OBV and ATR), ending at the evaluated bar (D6: 30). */
     OptionalInt validationWindow();
 
+    /** Bars after the confirming bar within which validation must pass; not by then = expired (D6: 30). */
     OptionalInt validationMaxBars();
 
+    /** The monitor-event outbox drainer. */
     Outbox outbox();
 
+    /** Catch-up and dry-run scans. */
     Scan scan();
 
+    /** Monitor outcomes (decision D18: what a short from the bar after the trigger made). */
     Outcome outcome();
 
     interface Outbox {
@@ -61,14 +78,16 @@ public interface DetectionConfig {
         @WithDefault("10s")
         Duration ackTimeout();
 
+        /** Outbox rows published per drain round trip. */
         @WithDefault("500")
         int batchSize();
     }
 
     interface Outcome {
         /**
-         * Bars observed after a monitor's entry bar before its outcome is complete (decision D18); 0 = every bar
-         * since the entry (the outcome then stays open). Outcomes stored with another value are recomputed at start-up.
+         * Bars observed after a monitor's entry bar before its outcome is complete (decision D18: a short at the
+         * close of the bar after the trigger, watched for this many bars); 0 = every bar since the entry (the outcome
+         * then stays open). Outcomes stored with another value are recomputed at start-up.
          */
         @WithDefault("30")
         int observationBars();

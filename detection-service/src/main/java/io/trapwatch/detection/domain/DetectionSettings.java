@@ -71,34 +71,24 @@ public record DetectionSettings(
      * @throws IllegalArgumentException for an unknown key, a null value or a value out of bounds
      */
     public DetectionSettings withOverrides(Map<String, Double> overrides) {
-        double rvol = rvolThreshold;
-        double amplitude = amplitudeThreshold;
-        double upperShadow = upperShadowThreshold;
-        double retention = volumeRetentionThreshold;
-        double pe = peMultiplier;
-        double atr = atrCompressionThreshold;
+        DetectionSettings changed = this;
         for (Map.Entry<String, Double> entry : overrides.entrySet()) {
             String key = entry.getKey();
-            Double value = entry.getValue();
-            if (value == null) {
+            if (!THRESHOLD_KEYS.contains(key)) {
+                throw new IllegalArgumentException("unknown setting " + key + ", expected one of " + THRESHOLD_KEYS);
+            }
+            if (entry.getValue() == null) {
                 throw new IllegalArgumentException(key + " must be a number, got null");
             }
-            switch (key) {
-                case "rvol_threshold" -> rvol = value;
-                case "amplitude_threshold" -> amplitude = value;
-                case "upper_shadow_threshold" -> upperShadow = value;
-                case "volume_retention_threshold" -> retention = value;
-                case "pe_multiplier" -> pe = value;
-                case "atr_compression_threshold" -> atr = value;
-                default -> throw new IllegalArgumentException("unknown setting " + key + ", expected one of "
-                        + "rvol_threshold, amplitude_threshold, upper_shadow_threshold, "
-                        + "volume_retention_threshold, pe_multiplier, atr_compression_threshold");
-            }
+            changed = changed.with(key, entry.getValue());
         }
-        return new DetectionSettings(rvol, rvolLookback, amplitude, amplitudeLookback, upperShadow, retention, pe,
-                peHistoricalPeriod, atr, atrPeriod, confirmationMinBars, confirmationMaxBars, validationWindow,
-                validationMaxBars).validate();
+        return changed.validate();
     }
+
+    /** The thresholds a dry-run scan may override (snake_case, as in the configuration). */
+    public static final java.util.List<String> THRESHOLD_KEYS = java.util.List.of("rvol_threshold",
+            "amplitude_threshold", "upper_shadow_threshold", "volume_retention_threshold", "pe_multiplier",
+            "atr_compression_threshold");
 
     /** Every setting a sweep grid may vary (snake_case, as in the configuration). */
     public static final java.util.List<String> SETTING_KEYS = java.util.List.of("rvol_threshold", "rvol_lookback",

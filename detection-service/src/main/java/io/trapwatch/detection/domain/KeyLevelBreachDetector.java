@@ -1,7 +1,8 @@
 package io.trapwatch.detection.domain;
 
 /**
- * Close below the trigger bar's support (detectors.md §4, decision D7).
+ * Close below the trigger bar's support (detectors.md §4; decision D7: the key level is the trigger
+ * bar's low).
  *
  * <p>The key level is the trigger bar's low. The reference computes {@code min(midpoint, low)},
  * which always equals the low because the high is validated to be at least the low; the

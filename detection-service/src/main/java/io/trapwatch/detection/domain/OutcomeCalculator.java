@@ -3,7 +3,8 @@ package io.trapwatch.detection.domain;
 import java.util.List;
 
 /**
- * The outcome of one monitor from the bars of its series (data-and-api.md §8 with D12, pinned by D18), computed
+ * The outcome of one monitor from the bars of its series (data-and-api.md §8 with D12's fixes, pinned by D18:
+ * entry at the close of the bar after the trigger), computed
  * the direct way: pick the observed window, then search it. Used for monitors found by a sweep and for outcomes
  * computed after the fact; {@link OutcomeTracker} gives the same result bar by bar.
  */

@@ -3,7 +3,8 @@ package io.trapwatch.detection.domain;
 import io.trapwatch.model.outcome.OutcomeStatus;
 
 /**
- * Everything the outcome of one monitor (decision D18) depends on, as raw values: enough to report it
+ * Everything the outcome of one monitor (decision D18: a short from the bar after the trigger)
+ * depends on, as raw values: enough to report it
  * ({@link Outcome#of}) and to carry on from it with the next bar ({@link OutcomeTracker#restore}). Bars are
  * indexed from the entry bar {@code B_0}; an index of {@code -1} (or a NaN price) means "none yet".
  *

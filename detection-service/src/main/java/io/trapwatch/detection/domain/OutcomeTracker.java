@@ -3,7 +3,8 @@ package io.trapwatch.detection.domain;
 import io.trapwatch.model.outcome.OutcomeStatus;
 
 /**
- * The outcome of one monitor kept up to date bar by bar (decision D18): each bar of the series after the trigger
+ * The outcome of one monitor kept up to date bar by bar (decision D18: a short from the bar after the
+ * trigger): each bar of the series after the trigger
  * bar updates it in O(1) — running minimum, maxima and the first stop — so the live path never rescans a window.
  * For the same bars it reports exactly what {@link OutcomeCalculator} computes from the whole window.
  * Not thread-safe.

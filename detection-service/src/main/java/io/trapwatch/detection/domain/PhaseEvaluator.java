@@ -6,19 +6,19 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Feeds the detectors the bars that decision D14 (option (a) of state-machine.md §15) assigns
- * to each phase and records the values behind each decision (D17.4). Indices are array indices
- * of the {@link BarSeries}; the caller guarantees the windows are held.
+ * Feeds the detectors the bars that decision D14 (option (a) of state-machine.md §15: confirmation on the bars after
+ * the trigger, validation on the latest 30) assigns to each phase and records the values behind each decision
+ * (D17.4). Indices are array indices of the {@link BarSeries}; the caller guarantees the windows are held.
  */
 final class PhaseEvaluator {
 
     private final RvolDetector rvol;
     private final AmplitudeDetector amplitude;
-    private final VolumeRetentionAnalyzer retention;
+    private final VolumeRetentionDetector retention;
     private final KeyLevelBreachDetector keyLevel = new KeyLevelBreachDetector();
-    private final PriceEfficiencyAnalyzer efficiency;
+    private final PriceEfficiencyDetector efficiency;
     private final MovingAverageCrossDetector movingAverages = new MovingAverageCrossDetector();
-    private final ObvDivergenceAnalyzer obv;
+    private final ObvDivergenceDetector obv;
     private final AtrCompressionDetector atr;
     private final int peHistoricalPeriod;
     private final int validationWindow;
@@ -27,10 +27,10 @@ final class PhaseEvaluator {
         rvol = new RvolDetector(settings.rvolLookback(), settings.rvolThreshold());
         amplitude = new AmplitudeDetector(settings.amplitudeLookback(), settings.amplitudeThreshold(),
                 settings.upperShadowThreshold());
-        retention = new VolumeRetentionAnalyzer(settings.volumeRetentionThreshold(),
+        retention = new VolumeRetentionDetector(settings.volumeRetentionThreshold(),
                 settings.confirmationMinBars(), settings.confirmationMaxBars());
-        efficiency = new PriceEfficiencyAnalyzer(settings.peHistoricalPeriod(), settings.peMultiplier());
-        obv = new ObvDivergenceAnalyzer(DetectionSettings.MIN_VALIDATION_WINDOW, 5);
+        efficiency = new PriceEfficiencyDetector(settings.peHistoricalPeriod(), settings.peMultiplier());
+        obv = new ObvDivergenceDetector(DetectionSettings.MIN_VALIDATION_WINDOW, 5);
         atr = new AtrCompressionDetector(settings.atrPeriod(), DetectionSettings.MIN_VALIDATION_WINDOW, 5,
                 settings.atrCompressionThreshold());
         peHistoricalPeriod = settings.peHistoricalPeriod();
@@ -73,9 +73,9 @@ final class PhaseEvaluator {
      * bars against the {@code peHistoricalPeriod} bars ending at the trigger bar.
      */
     Evaluation confirmation(BarSeries bars, Monitor monitor, int t, int i) {
-        VolumeRetentionAnalyzer.Result r = orNull(() -> retention.analyze(monitor.triggerVolume, bars.volume(), t + 1, i + 1));
+        VolumeRetentionDetector.Result r = orNull(() -> retention.detect(monitor.triggerVolume, bars.volume(), t + 1, i + 1));
         KeyLevelBreachDetector.Result k = orNull(() -> keyLevel.detect(monitor.triggerHigh, monitor.triggerLow, bars.close()[i]));
-        PriceEfficiencyAnalyzer.Result p = orNull(() -> efficiency.analyze(bars.open(), bars.close(), bars.volume(),
+        PriceEfficiencyDetector.Result p = orNull(() -> efficiency.detect(bars.open(), bars.close(), bars.volume(),
                 t + 1, i + 1, Math.max(0, t - peHistoricalPeriod + 1), t + 1));
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("volume_retention_ratio", r == null ? null : r.retentionRatio());
@@ -98,7 +98,7 @@ final class PhaseEvaluator {
     Evaluation validation(BarSeries bars, int i) {
         int from = Math.max(0, i - validationWindow + 1);
         MovingAverageCrossDetector.Result m = orNull(() -> movingAverages.detect(bars.close(), from, i + 1));
-        ObvDivergenceAnalyzer.Result o = orNull(() -> obv.analyze(bars.close(), bars.volume(), from, i + 1));
+        ObvDivergenceDetector.Result o = orNull(() -> obv.detect(bars.close(), bars.volume(), from, i + 1));
         AtrCompressionDetector.Result a = orNull(() -> atr.detect(bars.high(), bars.low(), bars.close(), from, i + 1));
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("ma7", m == null ? null : m.maShort());

@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One series replayed through a fresh engine — the live engine (D15) — with the outcome of every monitor it
- * produces (D18), for threshold sweeps. An optional cut splits the series in time: monitors triggered before the
- * cut are reported as the replay stood at the last bar before it (status and outcome from the earlier bars only,
- * so nothing after the cut leaks into them); monitors triggered from the cut on are reported at the end.
+ * One series replayed through a fresh engine — the live engine (D15) — with the outcome of every monitor it produces
+ * (D18: a short from the bar after the trigger), for threshold sweeps. An optional cut splits the series in time:
+ * monitors triggered before the cut are reported as the replay stood at the last bar before it (status and outcome
+ * from the earlier bars only, so nothing after the cut leaks into them); monitors triggered from the cut on are
+ * reported at the end.
  */
 public final class SeriesBacktest {
 

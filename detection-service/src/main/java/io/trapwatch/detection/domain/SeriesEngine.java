@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The detection state machine of one series {@code (market_type, symbol, interval)}: takes the
- * closed bars one at a time, oldest first, and applies decision D14 to each (D17 clarifies).
- * The live and the historical path both run this class (D15), so equal bars give equal
- * transitions.
+ * The detection state machine of one series {@code (market_type, symbol, interval)}: takes the closed bars one at a
+ * time, oldest first, and applies decision D14 to each (invalidation, then the live monitor's progress, then
+ * discovery; D17 pins the details). The live and the historical path both run this class (D15), so equal bars give
+ * equal transitions.
  *
  * <p>Per bar: (1) every open monitor whose trigger close is below the bar's close is
  * invalidated; (2) the live monitor, if any, is confirmed, validated or expired; (3) if no
@@ -28,7 +28,7 @@ public final class SeriesEngine {
     private final int earliestTrigger;
     /** Monitors that can still change, oldest first: at most one live, any number confirmed (D17.2). */
     private final List<Monitor> open = new ArrayList<>();
-    /** The pending or suspected monitor, if any (D4). */
+    /** The pending or suspected monitor, if any (D4: at most one live monitor per series). */
     private Monitor live;
 
     /** An engine for a series with no bars yet. */
@@ -85,7 +85,7 @@ public final class SeriesEngine {
     }
 
     /**
-     * Processes one closed bar (D14).
+     * Processes one closed bar (D14: invalidation, progress, discovery, in that order).
      *
      * @return the transitions it caused, in D14 step order (D17.5); empty, with nothing changed,
      *         if the bar is not newer than {@link #lastOpenTime()} (a redelivery)
@@ -138,7 +138,8 @@ public final class SeriesEngine {
         }
     }
 
-    /** Step 2: confirmation of a pending monitor, then validation of a suspected one (D5, D6). */
+    /** Step 2: confirmation of a pending monitor, then validation of a suspected one (D5: on the 3rd to 5th
+     * bar after the trigger; D6: from the confirming bar on, for at most 30 bars). */
     private void progress(Monitor monitor, int position, Bar bar, List<Transition> transitions) {
         int i = bars.index(position);
         if (monitor.status == MonitorStatus.PENDING) {

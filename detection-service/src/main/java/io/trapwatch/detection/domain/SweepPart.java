@@ -1,5 +1,6 @@
 package io.trapwatch.detection.domain;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.trapwatch.model.MonitorStatus;
 import io.trapwatch.model.outcome.OutcomeStatus;
 import io.trapwatch.model.outcome.Trade;
@@ -13,10 +14,12 @@ import java.util.Map;
 
 /**
  * What one combination produced on one part of the data: monitors by final status and the statistics of their
- * completed outcomes (§9 with D12) for both exits.
+ * completed outcomes (§9 with D12's fixes: total is the sum, worst drawdown the largest, no error for a profit
+ * factor without losses) for both exits.
  */
-public record SweepPart(int monitors, Map<String, Integer> monitorsByStatus, int completedOutcomes,
-                        TradeStatistics hold, TradeStatistics invalidationStop) {
+public record SweepPart(int monitors, @JsonProperty("monitors_by_status") Map<String, Integer> monitorsByStatus,
+                        @JsonProperty("completed_outcomes") int completedOutcomes, TradeStatistics hold,
+                        @JsonProperty("invalidation_stop") TradeStatistics invalidationStop) {
 
     public static SweepPart of(Collection<SeriesBacktest.MonitorResult> results) {
         Map<String, Integer> byStatus = new LinkedHashMap<>();

@@ -5,7 +5,8 @@ import io.trapwatch.model.MonitorStatus;
 import java.util.Map;
 
 /**
- * One status change of a monitor (creation included), caused by one closed bar (decision D16).
+ * One status change of a monitor (creation included), caused by one closed bar (decision D16: each transition is
+ * stored with its bar and detector values and published once).
  *
  * @param from       previous status, {@code null} for the creation
  * @param reason     {@code discovery}, {@code confirmation}, {@code validation}, {@code invalidation} or {@code expiry}

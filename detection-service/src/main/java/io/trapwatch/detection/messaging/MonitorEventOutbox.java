@@ -36,7 +36,10 @@ public class MonitorEventOutbox {
         drainer = drainerTo(bootstrapServers);
     }
 
-    /** A drainer of this outbox publishing to {@code bootstrapServers} (tests stage an outage with an unreachable one). */
+    /**
+     * A drainer of this outbox publishing to {@code bootstrapServers} (tests stage an outage with an unreachable
+     * one).
+     */
     public OutboxDrainer drainerTo(String bootstrapServers) {
         return new OutboxDrainer(dataSource, new MonitorOutboxTable(),
                 new OutboxPublisher(bootstrapServers, "detection-service-monitor-events", config.outbox().ackTimeout()),
@@ -49,7 +52,7 @@ public class MonitorEventOutbox {
         return drainer;
     }
 
-    @Scheduled(every = "${trapwatch.detection.outbox.drain-every:200ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${trapwatch.detection.outbox.drain-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledDrain() {
         drainer.drain();
     }

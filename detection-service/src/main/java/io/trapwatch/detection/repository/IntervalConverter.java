@@ -1,19 +1,13 @@
 package io.trapwatch.detection.repository;
 
 import io.trapwatch.model.Interval;
-import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
-/** Stores Binance's spelling ({@code 1h}, {@code 4h}, {@code 1d}). */
+/** {@link Interval} as its wire name. */
 @Converter(autoApply = true)
-public class IntervalConverter implements AttributeConverter<Interval, String> {
-    @Override
-    public String convertToDatabaseColumn(Interval value) {
-        return value == null ? null : value.wire();
-    }
+public class IntervalConverter extends WireNameConverter<Interval> {
 
-    @Override
-    public Interval convertToEntityAttribute(String column) {
-        return column == null ? null : Interval.fromWire(column);
+    public IntervalConverter() {
+        super(Interval::wire, Interval::fromWire);
     }
 }

@@ -10,7 +10,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code detection.outbox} ({@link OutboxEntry} rows) as the shared drainer reads it: ready-made events in id order. */
+/**
+ * {@code detection.outbox} ({@link OutboxEntity} rows) as the shared drainer reads it: ready-made events in id order.
+ */
 public final class MonitorOutboxTable implements OutboxTable {
 
     @Override

@@ -1,19 +1,13 @@
 package io.trapwatch.detection.repository;
 
 import io.trapwatch.model.outcome.OutcomeStatus;
-import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
-/** Stores the wire name ({@code insufficient_data}, {@code open}, {@code completed}). */
+/** {@link OutcomeStatus} as its wire name. */
 @Converter(autoApply = true)
-public class OutcomeStatusConverter implements AttributeConverter<OutcomeStatus, String> {
-    @Override
-    public String convertToDatabaseColumn(OutcomeStatus value) {
-        return value == null ? null : value.wire();
-    }
+public class OutcomeStatusConverter extends WireNameConverter<OutcomeStatus> {
 
-    @Override
-    public OutcomeStatus convertToEntityAttribute(String column) {
-        return column == null ? null : OutcomeStatus.fromWire(column);
+    public OutcomeStatusConverter() {
+        super(OutcomeStatus::wire, OutcomeStatus::fromWire);
     }
 }

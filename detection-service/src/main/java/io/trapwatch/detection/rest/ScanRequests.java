@@ -4,10 +4,9 @@ import io.trapwatch.detection.domain.DetectionSettings;
 import io.trapwatch.detection.service.ScanSpec;
 import io.trapwatch.model.Interval;
 import io.trapwatch.model.MarketType;
-
 import io.trapwatch.service.rest.BadParameterException;
 import io.trapwatch.service.rest.RequestParameters;
-import java.time.Instant;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +14,7 @@ import java.util.Map;
 /** Validates a scan request field by field; the first bad field becomes a {@link BadParameterException}. */
 final class ScanRequests {
 
-    static final List<String> THRESHOLD_KEYS = List.of("rvol_threshold", "amplitude_threshold",
-            "upper_shadow_threshold", "volume_retention_threshold", "pe_multiplier", "atr_compression_threshold");
+    private static final List<String> THRESHOLD_KEYS = DetectionSettings.THRESHOLD_KEYS;
 
     private ScanRequests() {
     }
@@ -28,13 +26,7 @@ final class ScanRequests {
         }
         MarketType market = RequestParameters.marketType(r.marketType());
         Interval interval = RequestParameters.requiredInterval(r.interval());
-        Instant start = RequestParameters.instant("start", r.start()).orElse(null);
-        Instant end = RequestParameters.endInstant("end", r.end()).orElse(null);
-        if (start != null && end != null && start.isAfter(end)) {
-            throw new BadParameterException("start", "start must not be after end",
-                    List.of("a time not after end (" + end + ")"), r.start());
-        }
-        List<String> symbols = RequestParameters.symbols("symbols", r.symbols()).orElse(null);
+        SeriesSelection selection = SeriesSelection.parse(r.start(), r.end(), r.symbols());
         boolean dryRun = dryRun(r.dryRun());
         Map<String, Double> thresholds = thresholds(r.thresholds(), dryRun);
         DetectionSettings settings;
@@ -46,7 +38,8 @@ final class ScanRequests {
             throw new BadParameterException(key == null ? "thresholds" : "thresholds." + key, e.getMessage(),
                     List.of("a value in the range the detector accepts"), key == null ? r.thresholds() : r.thresholds().get(key));
         }
-        return new ScanSpec(market, interval, start, end, symbols, dryRun, thresholds, settings);
+        return new ScanSpec(market, interval, selection.start(), selection.end(), selection.symbols(), dryRun,
+                thresholds, settings);
     }
 
     private static boolean dryRun(Object value) {

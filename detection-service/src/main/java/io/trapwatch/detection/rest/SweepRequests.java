@@ -28,12 +28,7 @@ final class SweepRequests {
         }
         List<MarketType> markets = allOr("market_type", r.marketType(), MarketType.wireNames(), MarketType::fromWire);
         List<Interval> intervals = allOr("interval", r.interval(), Interval.wireNames(), Interval::fromWire);
-        Instant start = RequestParameters.instant("start", r.start()).orElse(null);
-        Instant end = RequestParameters.endInstant("end", r.end()).orElse(null);
-        if (start != null && end != null && start.isAfter(end)) {
-            throw new BadParameterException("start", "start must not be after end", List.of("a time not after end (" + end + ")"), r.start());
-        }
-        List<String> symbols = RequestParameters.symbols("symbols", r.symbols()).orElse(null);
+        SeriesSelection selection = SeriesSelection.parse(r.start(), r.end(), r.symbols());
         int observationBars = observationBars(r.observationBars(), configuredObservationBars);
         Instant trainUntil = RequestParameters.endInstant("train_until", r.trainUntil()).orElse(null);
         Double trainFraction = fraction(r.trainFraction());
@@ -45,8 +40,8 @@ final class SweepRequests {
         try {
             SweepRanking.by(rankBy, x -> null, x -> 0);
             SweepGrid grid = SweepGrid.of(r.grid(), configured);
-            return new SweepSpec(markets, intervals, start, end, symbols, observationBars, grid, rankBy, trainUntil,
-                    trainFraction);
+            return new SweepSpec(markets, intervals, selection.start(), selection.end(), selection.symbols(),
+                    observationBars, grid, rankBy, trainUntil, trainFraction);
         } catch (InvalidGridException e) {
             throw new BadParameterException(e.field(), e.getMessage(), e.allowed(), e.received());
         }

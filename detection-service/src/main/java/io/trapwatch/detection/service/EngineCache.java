@@ -4,9 +4,9 @@ import io.trapwatch.detection.domain.ClosedBar;
 import io.trapwatch.detection.domain.DetectionSettings;
 import io.trapwatch.detection.domain.MonitorState;
 import io.trapwatch.detection.domain.SeriesEngine;
-import io.trapwatch.detection.repository.Monitor;
-import io.trapwatch.detection.repository.SeriesBar;
-import io.trapwatch.detection.repository.SeriesState;
+import io.trapwatch.detection.repository.MonitorEntity;
+import io.trapwatch.detection.repository.SeriesBarEntity;
+import io.trapwatch.detection.repository.SeriesStateEntity;
 import io.trapwatch.model.SeriesKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,7 +28,7 @@ public class EngineCache {
     DetectionSettings settings;
 
     /** The engine positioned at the series' cursor. Call with the series row locked. */
-    SeriesEngine engineAt(SeriesState state) {
+    SeriesEngine engineAt(SeriesStateEntity state) {
         long cursor = state.lastOpenTime == null ? Long.MIN_VALUE : state.lastOpenTime.toEpochMilli();
         SeriesEngine cached = engines.get(state.key());
         if (cached != null && cached.lastOpenTime() == cursor) {
@@ -39,13 +39,13 @@ public class EngineCache {
         return rebuilt;
     }
 
-    private SeriesEngine rebuild(SeriesState state) {
+    private SeriesEngine rebuild(SeriesStateEntity state) {
         if (state.lastOpenTime == null) {
             return new SeriesEngine(settings);
         }
-        List<io.trapwatch.detection.domain.Bar> history = SeriesBar
+        List<io.trapwatch.detection.domain.Bar> history = SeriesBarEntity
                 .latest(state.id, SeriesEngine.historyNeeded(settings)).stream().map(ClosedBar::toBar).toList();
-        List<MonitorState> open = Monitor.openOf(state.key()).stream().map(Monitor::toState).toList();
+        List<MonitorState> open = MonitorEntity.openOf(state.key()).stream().map(MonitorEntity::toState).toList();
         return SeriesEngine.restore(settings, history, open);
     }
 

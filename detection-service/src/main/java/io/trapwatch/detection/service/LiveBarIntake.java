@@ -1,9 +1,9 @@
 package io.trapwatch.detection.service;
 
-import io.trapwatch.detection.client.MarketDataBars;
+import io.trapwatch.detection.client.MarketDataReader;
 import io.trapwatch.detection.domain.ClosedBar;
-import io.trapwatch.detection.repository.MonitorOutcomeRow;
-import io.trapwatch.detection.repository.SeriesState;
+import io.trapwatch.detection.repository.MonitorOutcomeEntity;
+import io.trapwatch.detection.repository.SeriesStateEntity;
 import io.trapwatch.model.SeriesKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,7 +19,8 @@ import java.util.TreeMap;
  * Bars that just closed. Older or already processed bars change nothing; when a bar is more than one
  * interval after the one before it (the cursor, or the previous bar received), the bars in between are
  * fetched from market-data-service and processed first, so the engine sees the same positions as a
- * historical scan (D17.1).
+ * historical scan (D17.1: bars count by position in the stored series, so a gap is filled before later bars
+ * are evaluated).
  */
 @ApplicationScoped
 public class LiveBarIntake {
@@ -28,14 +29,14 @@ public class LiveBarIntake {
     SeriesProcessor processor;
 
     @Inject
-    MarketDataBars marketData;
+    MarketDataReader marketData;
 
     @Inject
     OutcomeKeeper outcomeKeeper;
 
     @Transactional
     public ProcessedBars accept(SeriesKey series, ClosedBar bar) {
-        SeriesState state = SeriesState.lockOrCreate(series);
+        SeriesStateEntity state = SeriesStateEntity.lockOrCreate(series);
         return acceptLocked(state, List.of(bar), outcomeKeeper.unfinished(List.of(state)).getOrDefault(state.id, List.of()));
     }
 
@@ -43,15 +44,15 @@ public class LiveBarIntake {
     @Transactional
     public int acceptAll(Map<SeriesKey, List<ClosedBar>> barsBySeries) {
         int processed = 0;
-        List<SeriesState> locked = SeriesState.lockOrCreateAll(barsBySeries.keySet());
-        Map<Long, List<MonitorOutcomeRow>> outcomes = outcomeKeeper.unfinished(locked);
-        for (SeriesState state : locked) {
+        List<SeriesStateEntity> locked = SeriesStateEntity.lockOrCreateAll(barsBySeries.keySet());
+        Map<Long, List<MonitorOutcomeEntity>> outcomes = outcomeKeeper.unfinished(locked);
+        for (SeriesStateEntity state : locked) {
             processed += acceptLocked(state, barsBySeries.get(state.key()), outcomes.getOrDefault(state.id, List.of())).bars();
         }
         return processed;
     }
 
-    private ProcessedBars acceptLocked(SeriesState state, List<ClosedBar> received, List<MonitorOutcomeRow> outcomes) {
+    private ProcessedBars acceptLocked(SeriesStateEntity state, List<ClosedBar> received, List<MonitorOutcomeEntity> outcomes) {
         SeriesKey series = state.key();
         long interval = series.interval().millis();
         TreeMap<Long, ClosedBar> newer = new TreeMap<>();

@@ -1,8 +1,8 @@
 package io.trapwatch.detection.service;
 
 import io.trapwatch.detection.domain.ClosedBar;
-import io.trapwatch.detection.repository.Monitor;
-import io.trapwatch.detection.repository.MonitorTransition;
+import io.trapwatch.detection.repository.MonitorEntity;
+import io.trapwatch.detection.repository.MonitorTransitionEntity;
 import io.trapwatch.model.MonitorStateChanged;
 
 import java.math.BigDecimal;
@@ -15,7 +15,7 @@ final class MonitorEvents {
     private MonitorEvents() {
     }
 
-    static MonitorStateChanged changed(Monitor m, Instant occurredAt) {
+    static MonitorStateChanged changed(MonitorEntity m, Instant occurredAt) {
         List<MonitorStateChanged.Transition> log = m.transitions.stream().map(MonitorEvents::transition).toList();
         return new MonitorStateChanged(MonitorStateChanged.eventId(m.monitorKey, m.version),
                 MonitorStateChanged.SCHEMA_VERSION, m.monitorKey, m.version, m.marketType, m.symbol, m.interval,
@@ -24,7 +24,7 @@ final class MonitorEvents {
                 occurredAt);
     }
 
-    private static MonitorStateChanged.Transition transition(MonitorTransition t) {
+    private static MonitorStateChanged.Transition transition(MonitorTransitionEntity t) {
         return new MonitorStateChanged.Transition(t.sequence, t.fromStatus, t.toStatus, t.barTime, exact(t.barClose),
                 t.reason, t.indicators, t.recordedAt);
     }

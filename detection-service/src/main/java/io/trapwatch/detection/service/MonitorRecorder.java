@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trapwatch.detection.domain.ClosedBar;
 import io.trapwatch.detection.domain.MonitorState;
 import io.trapwatch.detection.domain.Transition;
-import io.trapwatch.detection.repository.Monitor;
-import io.trapwatch.detection.repository.MonitorTransition;
-import io.trapwatch.detection.repository.OutboxEntry;
+import io.trapwatch.detection.repository.MonitorEntity;
+import io.trapwatch.detection.repository.MonitorTransitionEntity;
+import io.trapwatch.detection.repository.OutboxEntity;
 import io.trapwatch.model.MonitorStateChanged;
 import io.trapwatch.model.SeriesKey;
 import io.trapwatch.model.Topics;
@@ -39,8 +39,8 @@ public class MonitorRecorder {
         }
         Instant triggerTime = Instant.ofEpochMilli(t.triggerTime());
         String key = MonitorStateChanged.monitorKey(series, triggerTime);
-        Monitor monitor = t.from() == null ? create(series, key, bar, now)
-                : Monitor.findByKey(key).orElseThrow(() -> new IllegalStateException(
+        MonitorEntity monitor = t.from() == null ? create(series, key, bar, now)
+                : MonitorEntity.findByKey(key).orElseThrow(() -> new IllegalStateException(
                         "engine moved monitor " + key + " that was never recorded"));
         MonitorState after = t.after();
         monitor.status = t.to();
@@ -53,7 +53,7 @@ public class MonitorRecorder {
         monitor.version++;
         monitor.updatedAt = now;
 
-        MonitorTransition log = new MonitorTransition();
+        MonitorTransitionEntity log = new MonitorTransitionEntity();
         log.monitor = monitor;
         log.sequence = monitor.version;
         log.fromStatus = t.from();
@@ -74,11 +74,11 @@ public class MonitorRecorder {
         LOG.infof("transition series=%s open_time=%s monitor=%s from=%s to=%s reason=%s", series.asKafkaKey(),
                 bar.openTime(), key, t.from() == null ? "-" : t.from().wire(), t.to().wire(), t.reason());
         MonitorStateChanged event = MonitorEvents.changed(monitor, now);
-        OutboxEntry.of(Topics.MONITOR_STATE_CHANGED, series.asKafkaKey(), event.eventId(), json(event), now).persist();
+        OutboxEntity.of(Topics.MONITOR_STATE_CHANGED, series.asKafkaKey(), event.eventId(), json(event), now).persist();
     }
 
-    private static Monitor create(SeriesKey series, String key, ClosedBar trigger, Instant now) {
-        Monitor m = new Monitor();
+    private static MonitorEntity create(SeriesKey series, String key, ClosedBar trigger, Instant now) {
+        MonitorEntity m = new MonitorEntity();
         m.monitorKey = key;
         m.marketType = series.marketType();
         m.symbol = series.symbol();

@@ -6,9 +6,9 @@ import io.quarkus.runtime.StartupEvent;
 import io.trapwatch.detection.domain.Bar;
 import io.trapwatch.detection.domain.OutcomeCalculator;
 import io.trapwatch.detection.domain.OutcomeState;
-import io.trapwatch.detection.repository.MonitorOutcomeRow;
-import io.trapwatch.detection.repository.SeriesBar;
-import io.trapwatch.detection.repository.SeriesState;
+import io.trapwatch.detection.repository.MonitorOutcomeEntity;
+import io.trapwatch.detection.repository.SeriesBarEntity;
+import io.trapwatch.detection.repository.SeriesStateEntity;
 import io.trapwatch.model.outcome.MonitorOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -23,7 +23,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Outcomes computed after the fact, so every monitor has one (decision D18): at start-up, for monitors recorded
+ * Outcomes computed after the fact, so every monitor has one (decision D18: every monitor gets the outcome of a
+ * short from the bar after its trigger): at start-up, for monitors recorded
  * before outcomes existed and for outcomes stored with another {@code observation-bars} than configured. Each
  * series is done in its own transaction under the series lock (the live path waits meanwhile), from this
  * service's own copy of the bars, with the direct calculator; the result is published like a live change.
@@ -79,7 +80,7 @@ public class OutcomeBackfill {
     private static final String MISSING_SERIES = "SELECT DISTINCT s.id" + MISSING;
 
     private int backfill(long seriesId) {
-        SeriesState state = SeriesState.lockOrCreate(SeriesState.<SeriesState>findById(seriesId).key());
+        SeriesStateEntity state = SeriesStateEntity.lockOrCreate(SeriesStateEntity.<SeriesStateEntity>findById(seriesId).key());
         @SuppressWarnings("unchecked")
         List<Object[]> monitors = em.createNativeQuery("SELECT m.monitor_key, m.trigger_time" + MISSING
                         + " AND s.id = ?2 ORDER BY m.trigger_time")
@@ -88,7 +89,7 @@ public class OutcomeBackfill {
             return 0;
         }
         Instant first = toInstant(monitors.get(0)[1]);
-        List<ClosedBar> closed = SeriesBar.from(seriesId, first);
+        List<ClosedBar> closed = SeriesBarEntity.from(seriesId, first);
         List<Bar> bars = closed.stream().map(ClosedBar::toBar).toList();
         Map<Long, Integer> index = new LinkedHashMap<>();
         for (int i = 0; i < bars.size(); i++) {
@@ -105,9 +106,9 @@ public class OutcomeBackfill {
                 continue;
             }
             OutcomeState computed = OutcomeCalculator.compute(bars, at, keeper.observationBars());
-            MonitorOutcomeRow row = MonitorOutcomeRow.findById(key);
+            MonitorOutcomeEntity row = MonitorOutcomeEntity.findById(key);
             if (row == null) {
-                row = new MonitorOutcomeRow();
+                row = new MonitorOutcomeEntity();
                 row.monitorKey = key;
                 row.seriesId = seriesId;
                 row.triggerTime = trigger;

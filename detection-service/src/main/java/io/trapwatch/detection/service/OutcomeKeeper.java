@@ -7,9 +7,9 @@ import io.trapwatch.detection.config.DetectionConfig;
 import io.trapwatch.detection.domain.Bar;
 import io.trapwatch.detection.domain.OutcomeState;
 import io.trapwatch.detection.domain.OutcomeTracker;
-import io.trapwatch.detection.repository.MonitorOutcomeRow;
-import io.trapwatch.detection.repository.OutboxEntry;
-import io.trapwatch.detection.repository.SeriesState;
+import io.trapwatch.detection.repository.MonitorOutcomeEntity;
+import io.trapwatch.detection.repository.OutboxEntity;
+import io.trapwatch.detection.repository.SeriesStateEntity;
 import io.trapwatch.model.MonitorStateChanged;
 import io.trapwatch.model.SeriesKey;
 import io.trapwatch.model.Topics;
@@ -28,9 +28,10 @@ import java.util.Set;
 import java.util.LinkedHashSet;
 
 /**
- * Keeps the outcomes of the monitors (decision D18) up to date in the transaction that processes a series' bars:
- * every new bar moves the unfinished outcomes of its series (O(1) each, {@link OutcomeTracker}), a discovery starts
- * a new one, and at the end the changed ones are written and published as one {@link MonitorOutcomesChanged}.
+ * Keeps the outcomes of the monitors (decision D18: what a short from the bar after the trigger made) up to date in
+ * the transaction that processes a series' bars: every new bar moves the unfinished outcomes of its series (O(1)
+ * each, {@link OutcomeTracker}), a discovery starts a new one, and at the end the changed ones are written and
+ * published as one {@link MonitorOutcomesChanged}.
  */
 @ApplicationScoped
 public class OutcomeKeeper {
@@ -54,29 +55,29 @@ public class OutcomeKeeper {
 
     /** The unfinished outcomes of several locked series, one query. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Map<Long, List<MonitorOutcomeRow>> unfinished(Collection<SeriesState> series) {
-        return MonitorOutcomeRow.unfinishedOf(series.stream().map(s -> s.id).toList());
+    public Map<Long, List<MonitorOutcomeEntity>> unfinished(Collection<SeriesStateEntity> series) {
+        return MonitorOutcomeEntity.unfinishedOf(series.stream().map(s -> s.id).toList());
     }
 
     /** The outcome work of one locked series in the current transaction. */
-    public SeriesOutcomes of(SeriesState state, List<MonitorOutcomeRow> unfinished) {
+    public SeriesOutcomes of(SeriesStateEntity state, List<MonitorOutcomeEntity> unfinished) {
         return new SeriesOutcomes(state, unfinished);
     }
 
     /** Unfinished outcomes of one series and what changed them in this transaction. */
     public final class SeriesOutcomes {
 
-        private final SeriesState state;
+        private final SeriesStateEntity state;
         /** Completed outcomes stay here until the transaction ends; their tracker ignores further bars. */
-        private final Map<MonitorOutcomeRow, OutcomeTracker> trackers = new LinkedHashMap<>();
-        private final Set<MonitorOutcomeRow> changed = new LinkedHashSet<>();
+        private final Map<MonitorOutcomeEntity, OutcomeTracker> trackers = new LinkedHashMap<>();
+        private final Set<MonitorOutcomeEntity> changed = new LinkedHashSet<>();
         /** Started in this transaction: inserted once, with their final state, when published. */
-        private final Set<MonitorOutcomeRow> fresh = new LinkedHashSet<>();
+        private final Set<MonitorOutcomeEntity> fresh = new LinkedHashSet<>();
         private long lastBar = Long.MIN_VALUE;
 
-        private SeriesOutcomes(SeriesState state, List<MonitorOutcomeRow> unfinished) {
+        private SeriesOutcomes(SeriesStateEntity state, List<MonitorOutcomeEntity> unfinished) {
             this.state = state;
-            for (MonitorOutcomeRow row : unfinished) {
+            for (MonitorOutcomeEntity row : unfinished) {
                 trackers.put(row, OutcomeTracker.restore(row.toState()));
             }
         }
@@ -84,7 +85,7 @@ public class OutcomeKeeper {
         /** A processed bar moves every unfinished outcome of the series. */
         public void onBar(Bar bar) {
             lastBar = bar.openTime();
-            for (Map.Entry<MonitorOutcomeRow, OutcomeTracker> e : trackers.entrySet()) {
+            for (Map.Entry<MonitorOutcomeEntity, OutcomeTracker> e : trackers.entrySet()) {
                 if (e.getValue().onBar(bar)) {
                     changed.add(e.getKey());
                 }
@@ -95,7 +96,7 @@ public class OutcomeKeeper {
         public void discovered(ClosedBar trigger, Instant now) {
             OutcomeTracker tracker = OutcomeTracker.start(trigger.openTimeMillis(), trigger.close().doubleValue(),
                     observationBars);
-            MonitorOutcomeRow row = new MonitorOutcomeRow();
+            MonitorOutcomeEntity row = new MonitorOutcomeEntity();
             row.monitorKey = MonitorStateChanged.monitorKey(state.key(), trigger.openTime());
             row.seriesId = state.id;
             row.triggerTime = trigger.openTime();
@@ -118,7 +119,7 @@ public class OutcomeKeeper {
                 return;
             }
             List<MonitorOutcome> outcomes = new ArrayList<>(changed.size());
-            for (MonitorOutcomeRow row : changed) {
+            for (MonitorOutcomeEntity row : changed) {
                 OutcomeState latest = trackers.get(row).state();
                 row.apply(latest, now);
                 if (fresh.contains(row)) {
@@ -138,7 +139,7 @@ public class OutcomeKeeper {
         MonitorOutcomesChanged event = new MonitorOutcomesChanged(MonitorOutcomesChanged.eventId(series, barTime),
                 MonitorOutcomesChanged.SCHEMA_VERSION, series.marketType(), series.symbol(), series.interval(),
                 barTime, outcomes, now);
-        OutboxEntry.of(Topics.MONITOR_OUTCOMES_CHANGED, series.asKafkaKey(), event.eventId(), json(event), now).persist();
+        OutboxEntity.of(Topics.MONITOR_OUTCOMES_CHANGED, series.asKafkaKey(), event.eventId(), json(event), now).persist();
     }
 
     private String json(Object event) {

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.trapwatch.detection.metrics.DetectionMetrics;
-import io.trapwatch.detection.client.MarketDataBars;
+import io.trapwatch.detection.client.MarketDataReader;
 import io.trapwatch.detection.config.DetectionConfig;
-import io.trapwatch.detection.repository.ScanRecord;
-import io.trapwatch.detection.repository.SeriesState;
+import io.trapwatch.detection.repository.ScanEntity;
+import io.trapwatch.detection.repository.SeriesStateEntity;
 import io.trapwatch.model.SeriesKey;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,8 +30,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Scans run in the background; their state lives in the scan table.
  * <ul>
- *   <li>Normal scan = catch-up: every stored bar after a series' cursor goes through {@link SeriesProcessor},
- *   the live path's own step (D15), page by page. Bars already processed change nothing.</li>
+ *   <li>Normal scan = catch-up: every stored bar after a series' cursor goes through {@link SeriesProcessor}, the
+ *   live path's own step (D15: one engine for live and historical bars), page by page. Bars already processed change
+ *   nothing.</li>
  *   <li>Dry run: each series is replayed from its first stored bar through a fresh engine with the requested
  *   thresholds; nothing is stored or published, the would-be monitors are returned in the result.</li>
  * </ul>
@@ -43,7 +43,7 @@ public class ScanService {
     private static final Logger LOG = Logger.getLogger(ScanService.class);
 
     @Inject
-    MarketDataBars marketData;
+    MarketDataReader marketData;
 
     @Inject
     SeriesProcessor processor;
@@ -70,12 +70,14 @@ public class ScanService {
         return t;
     }
 
-    public UUID start(ScanSpec spec, Map<String, Object> request) {
+    /** Records the scan as running and starts it in the background; returns its id. */
+    public UUID start(ScanSpec spec) {
         UUID id = UUID.randomUUID();
+        Map<String, Object> request = document(ScanView.Request.of(spec));
         QuarkusTransaction.requiringNew().run(() -> {
-            ScanRecord scan = new ScanRecord();
+            ScanEntity scan = new ScanEntity();
             scan.id = id;
-            scan.status = ScanRecord.RUNNING;
+            scan.status = ScanEntity.RUNNING;
             scan.marketType = spec.marketType();
             scan.interval = spec.interval();
             scan.dryRun = spec.dryRun();
@@ -87,8 +89,19 @@ public class ScanService {
         return id;
     }
 
-    public Optional<ScanRecord> find(UUID id) {
-        return QuarkusTransaction.requiringNew().call(() -> ScanRecord.<ScanRecord>findByIdOptional(id));
+    public Optional<ScanView> find(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> ScanEntity.<ScanEntity>findByIdOptional(id)).map(scan ->
+                ScanView.of(scan, mapper.convertValue(scan.request, ScanView.Request.class),
+                        scan.result == null ? null : mapper.convertValue(scan.result, ScanResult.class)));
+    }
+
+    /**
+     * A request or result as the JSON document the scan row keeps, written by the service's own mapper (ISO times,
+     * plain decimals) so that reading it back gives the same record.
+     */
+    private Map<String, Object> document(Object value) {
+        return mapper.convertValue(value, new TypeReference<>() {
+        });
     }
 
     private record SeriesOutcome(String symbol, TransitionTally tally, List<MonitorView> monitors, String error) {
@@ -99,7 +112,7 @@ public class ScanService {
         try {
             List<String> symbols = spec.symbols() != null ? spec.symbols()
                     : marketData.symbols(spec.marketType(), spec.interval());
-            QuarkusTransaction.requiringNew().run(() -> ScanRecord.update("seriesTotal = ?1 where id = ?2", symbols.size(), id));
+            QuarkusTransaction.requiringNew().run(() -> ScanEntity.update("seriesTotal = ?1 where id = ?2", symbols.size(), id));
             List<Future<SeriesOutcome>> futures = new ArrayList<>();
             for (String symbol : symbols) {
                 SeriesKey series = new SeriesKey(spec.marketType(), symbol, spec.interval());
@@ -107,23 +120,16 @@ public class ScanService {
             }
             TransitionTally tally = TransitionTally.NONE;
             List<MonitorView> monitors = new ArrayList<>();
-            List<Map<String, String>> failed = new ArrayList<>();
+            List<ScanResult.FailedSymbol> failed = new ArrayList<>();
             for (Future<SeriesOutcome> f : futures) {
                 SeriesOutcome outcome = f.get();
                 tally = tally.plus(outcome.tally());
                 monitors.addAll(outcome.monitors());
                 if (outcome.error() != null) {
-                    failed.add(Map.of("symbol", outcome.symbol(), "error", outcome.error()));
+                    failed.add(new ScanResult.FailedSymbol(outcome.symbol(), outcome.error()));
                 }
             }
-            Map<String, Object> result = new LinkedHashMap<>(mapper.convertValue(tally, new TypeReference<Map<String, Object>>() {
-            }));
-            result.put("failed", failed);
-            if (spec.dryRun()) {
-                result.put("monitors", mapper.convertValue(monitors, new TypeReference<List<Object>>() {
-                }));
-            }
-            finish(id, ScanRecord.DONE, result, null);
+            finish(id, ScanEntity.DONE, document(ScanResult.of(tally, failed, spec.dryRun() ? monitors : null)), null);
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             metrics.scanFinished(spec.dryRun(), false, took);
             LOG.infof("scan id=%s market_type=%s interval=%s dry_run=%s series=%d failed_series=%d result=%s elapsed_ms=%d",
@@ -131,7 +137,7 @@ public class ScanService {
                     tally, took.toMillis());
         } catch (Exception e) {
             LOG.errorf(e, "scan %s failed", id);
-            finish(id, ScanRecord.FAILED, null, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            finish(id, ScanEntity.FAILED, null, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             metrics.scanFinished(spec.dryRun(), true, Duration.ofNanos(System.nanoTime() - started));
         }
     }
@@ -162,7 +168,7 @@ public class ScanService {
     /** Feeds every stored bar after the cursor (up to end) to the live path's processing step. */
     private TransitionTally catchUp(SeriesKey series, ScanSpec spec, long[] bars) {
         Instant cursor = QuarkusTransaction.requiringNew()
-                .call(() -> SeriesState.findByKey(series).map(s -> s.lastOpenTime).orElse(null));
+                .call(() -> SeriesStateEntity.findByKey(series).map(s -> s.lastOpenTime).orElse(null));
         long reportFrom = spec.start() == null ? Long.MIN_VALUE : spec.start().toEpochMilli();
         TransitionTally[] tally = {TransitionTally.NONE};
         marketData.pages(series, cursor == null ? null : cursor.plusMillis(1), spec.end(), page -> {
@@ -174,12 +180,12 @@ public class ScanService {
     }
 
     private void progress(UUID id, long bars) {
-        QuarkusTransaction.requiringNew().run(() -> ScanRecord.seriesDone(id, bars));
+        QuarkusTransaction.requiringNew().run(() -> ScanEntity.seriesDone(id, bars));
     }
 
     private void finish(UUID id, String status, Map<String, Object> result, String error) {
         QuarkusTransaction.requiringNew().run(() -> {
-            ScanRecord scan = ScanRecord.findById(id);
+            ScanEntity scan = ScanEntity.findById(id);
             scan.status = status;
             scan.result = result;
             scan.error = error;

@@ -5,9 +5,9 @@ import io.trapwatch.detection.domain.ClosedBar;
 import io.trapwatch.detection.domain.SeriesEngine;
 import io.trapwatch.detection.domain.Transition;
 import io.trapwatch.detection.metrics.DetectionMetrics;
-import io.trapwatch.detection.repository.MonitorOutcomeRow;
-import io.trapwatch.detection.repository.SeriesBar;
-import io.trapwatch.detection.repository.SeriesState;
+import io.trapwatch.detection.repository.MonitorOutcomeEntity;
+import io.trapwatch.detection.repository.SeriesBarEntity;
+import io.trapwatch.detection.repository.SeriesStateEntity;
 import io.trapwatch.model.SeriesKey;
 import io.trapwatch.service.outbox.OutboxDrainer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,10 +24,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The one per-series processing step shared by the live consumer and the catch-up scan (D15): under the
- * series lock, every given bar newer than the cursor is stored, run through the series' engine and its
- * transitions recorded, and the cursor advances — all in one transaction. Bars at or before the cursor
- * are skipped, which makes redelivery and overlapping scans harmless.
+ * The one per-series processing step shared by the live consumer and the catch-up scan (D15: historical bars go
+ * through the very engine live bars do): under the series lock, every given bar newer than the cursor is stored, run
+ * through the series' engine and its transitions recorded, and the cursor advances — all in one transaction. Bars at
+ * or before the cursor are skipped, which makes redelivery and overlapping scans harmless.
  */
 @ApplicationScoped
 public class SeriesProcessor {
@@ -54,18 +54,18 @@ public class SeriesProcessor {
 
     @Transactional
     public ProcessedBars process(SeriesKey series, List<ClosedBar> bars) {
-        return processLocked(SeriesState.lockOrCreate(series), bars);
+        return processLocked(SeriesStateEntity.lockOrCreate(series), bars);
     }
 
     /** The same step for a series row the caller already locked in the current transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
-    ProcessedBars processLocked(SeriesState state, List<ClosedBar> bars) {
+    ProcessedBars processLocked(SeriesStateEntity state, List<ClosedBar> bars) {
         return processLocked(state, bars, outcomeKeeper.unfinished(List.of(state)).getOrDefault(state.id, List.of()));
     }
 
     /** The same with the series' unfinished outcomes already read (one query for a whole batch of series). */
     @Transactional(Transactional.TxType.MANDATORY)
-    ProcessedBars processLocked(SeriesState state, List<ClosedBar> bars, List<MonitorOutcomeRow> unfinishedOutcomes) {
+    ProcessedBars processLocked(SeriesStateEntity state, List<ClosedBar> bars, List<MonitorOutcomeEntity> unfinishedOutcomes) {
         SeriesKey series = state.key();
         OutcomeKeeper.SeriesOutcomes outcomes = outcomeKeeper.of(state, unfinishedOutcomes);
         List<ClosedBar> ordered = new ArrayList<>(bars);
@@ -80,7 +80,7 @@ public class SeriesProcessor {
                 if (state.lastOpenTime != null && !bar.openTime().isAfter(state.lastOpenTime)) {
                     continue;
                 }
-                SeriesBar.of(state.id, bar).persist();
+                SeriesBarEntity.of(state.id, bar).persist();
                 Bar engineBar = bar.toBar();
                 long started = System.nanoTime();
                 List<Transition> caused = engine.onBar(engineBar);

@@ -1,5 +1,7 @@
 package io.trapwatch.detection.service;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.trapwatch.detection.domain.SweepPart;
 
 import java.time.Instant;
@@ -24,18 +26,22 @@ public final class SweepRun {
      * @param statistics  the whole data without a split, else the part before the split: the one ranked
      * @param outOfSample the part from the split on, reported beside; null without a split
      */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Result(int rank, int combination, Map<String, Double> settings, SweepPart statistics,
                          SweepPart outOfSample) {
     }
 
+    /** A series that could not be read; the sweep went on without it. */
+    public record FailedSeries(String series, String error) {
+    }
+
     public final UUID id;
     public final SweepSpec spec;
-    public final Map<String, Object> request;
     public final Instant createdAt = Instant.now();
     public final AtomicInteger seriesRead = new AtomicInteger();
     public final AtomicLong barsRead = new AtomicLong();
     public final AtomicInteger combinationsDone = new AtomicInteger();
-    public final List<Map<String, String>> failedSeries = new CopyOnWriteArrayList<>();
+    public final List<FailedSeries> failedSeries = new CopyOnWriteArrayList<>();
     public volatile int seriesTotal;
     public volatile String status = RUNNING;
     public volatile List<Result> results = List.of();
@@ -44,10 +50,9 @@ public final class SweepRun {
     public volatile long readMillis;
     public volatile long runMillis;
 
-    SweepRun(UUID id, SweepSpec spec, Map<String, Object> request) {
+    SweepRun(UUID id, SweepSpec spec) {
         this.id = id;
         this.spec = spec;
-        this.request = request;
     }
 
     public boolean cancelled() {

@@ -1,6 +1,6 @@
 package io.trapwatch.detection.service;
 
-import io.trapwatch.detection.client.MarketDataBars;
+import io.trapwatch.detection.client.MarketDataReader;
 import io.trapwatch.detection.domain.Bar;
 import io.trapwatch.detection.domain.SeriesBacktest;
 import io.trapwatch.detection.domain.SweepPart;
@@ -37,7 +37,7 @@ public class SweepService {
 
     private static final Logger LOG = Logger.getLogger(SweepService.class);
 
-    private final MarketDataBars marketData;
+    private final MarketDataReader marketData;
     private final DetectionMetrics metrics;
     private final Map<UUID, SweepRun> sweeps = new ConcurrentHashMap<>();
     private final ExecutorService sweepThread = Executors.newSingleThreadExecutor(r -> daemon(r, "sweep"));
@@ -45,7 +45,7 @@ public class SweepService {
     private final ExecutorService engines = Executors.newFixedThreadPool(
             Runtime.getRuntime().availableProcessors(), r -> daemon(r, "sweep-engine"));
 
-    public SweepService(MarketDataBars marketData, DetectionMetrics metrics) {
+    public SweepService(MarketDataReader marketData, DetectionMetrics metrics) {
         this.marketData = marketData;
         this.metrics = metrics;
     }
@@ -56,8 +56,8 @@ public class SweepService {
         return t;
     }
 
-    public SweepRun start(SweepSpec spec, Map<String, Object> request) {
-        SweepRun run = new SweepRun(UUID.randomUUID(), spec, request);
+    public SweepRun start(SweepSpec spec) {
+        SweepRun run = new SweepRun(UUID.randomUUID(), spec);
         sweeps.put(run.id, run);
         sweepThread.submit(() -> execute(run));
         return run;
@@ -183,7 +183,7 @@ public class SweepService {
             run.barsRead.addAndGet(bars.size());
             return new LoadedSeries(key, bars, cut(run.spec, bars));
         } catch (RuntimeException e) {
-            run.failedSeries.add(Map.of("series", key.toString(), "error",
+            run.failedSeries.add(new SweepRun.FailedSeries(key.toString(),
                     e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             return null;
         } finally {

@@ -97,6 +97,10 @@ class LiveDetectionTest {
         fixture.awaitCursor(stuck, PlantedBars.openTime(9));
         assertThat(fixture.count("SELECT bars_processed FROM detection.series_state WHERE symbol = ?", good.symbol())).isEqualTo(60);
         assertThat(fixture.count("SELECT bars_processed FROM detection.series_state WHERE symbol = ?", stuck.symbol())).isEqualTo(10);
+        // Both attempts at STUCK's bar 20 (with its batch, then alone) asked for the gap and were refused: only then
+        // does planting the bars no longer reach them (the series' consumer may still be at it when GOOD is done).
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> MarketDataStub.klineRequestsFor(stuck.symbol()).size() >= 2);
 
         // Once market-data-service has the bars, STUCK's next bar fills the whole gap 10..20 and goes on.
         MarketDataStub.plant(stuck, bars);

@@ -3,7 +3,7 @@ package io.trapwatch.detection.messaging;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.trapwatch.detection.repository.OutboxEntry;
+import io.trapwatch.detection.repository.OutboxEntity;
 import io.trapwatch.detection.support.ServiceTest;
 import io.trapwatch.infra.KafkaTestResource;
 import io.trapwatch.service.outbox.OutboxDrainer;
@@ -48,7 +48,7 @@ class OutboxOutageTest {
     @Test
     void eventsWaitInTheOutboxWhileTheBrokerIsUnreachable() {
         String topic = "outage-" + UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> OutboxEntry.of(topic, "spot:OUTAGEUSDT:1h", topic + "#1",
+        QuarkusTransaction.requiringNew().run(() -> OutboxEntity.of(topic, "spot:OUTAGEUSDT:1h", topic + "#1",
                 "{\"eventId\":\"" + topic + "#1\"}", Instant.now()).persist());
 
         try (OutboxDrainer duringOutage = outbox.drainerTo("127.0.0.1:1")) {
@@ -63,7 +63,7 @@ class OutboxOutageTest {
     }
 
     private static long pending(String topic) {
-        return QuarkusTransaction.requiringNew().call(() -> OutboxEntry.count("topic", topic));
+        return QuarkusTransaction.requiringNew().call(() -> OutboxEntity.count("topic", topic));
     }
 
     private static List<String> read(String topic) {

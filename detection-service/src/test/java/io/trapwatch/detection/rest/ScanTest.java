@@ -35,6 +35,7 @@ class ScanTest {
     DetectionFixture fixture;
 
     @Test
+    @SuppressWarnings("unchecked")
     void liveCatchUpScanAndDryRunProduceIdenticalMonitorsTransitionsAndSnapshots() {
         SeriesKey live = DetectionFixture.uniqueSpotSeries("EQL");
         SeriesKey scanned = DetectionFixture.uniqueSpotSeries("EQS");
@@ -47,6 +48,13 @@ class ScanTest {
 
         Map<String, Object> catchUp = runScan(Map.of("market_type", "spot", "interval", "1h", "symbols", List.of(scanned.symbol())));
         assertThat(catchUp.get("status")).isEqualTo("done");
+        assertThat(catchUp).containsOnlyKeys("id", "status", "market_type", "interval", "dry_run", "request", "progress",
+                "result", "error", "created_at", "finished_at").containsEntry("error", null);
+        assertThat((Map<String, Object>) catchUp.get("request")).containsEntry("market_type", "spot")
+                .containsEntry("interval", "1h").containsEntry("symbols", List.of(scanned.symbol()))
+                .containsEntry("dry_run", false).containsEntry("start", null).containsEntry("thresholds", Map.of());
+        // A catch-up reports counts and failures; only a dry run lists would-be monitors.
+        assertThat(result(catchUp)).containsEntry("failed", List.of()).doesNotContainKey("monitors");
         assertThat(progress(catchUp)).containsEntry("series_done", 1).containsEntry("series_total", 1)
                 .containsEntry("bars_processed", PlantedBars.COUNT);
         assertThat(result(catchUp)).containsEntry("discovered", 3).containsEntry("confirmed", 1)

@@ -119,6 +119,10 @@ class SweepTest {
                 "symbols", symbols, "grid", Map.of("rvol_threshold", List.of(5, 50), "amplitude_threshold", List.of(2.5))));
         assertThat(sweep.get("status")).isEqualTo("done");
         assertThat(sweepsEnded("done")).isEqualTo(sweepsDone + 1);
+        assertThat((Map<String, Object>) sweep.get("request")).containsEntry("market_types", List.of("spot"))
+                .containsEntry("intervals", List.of("1h")).containsEntry("combinations", 2)
+                .containsEntry("rank_by", "invalidation_stop.profit_factor").containsEntry("train_fraction", null);
+        assertThat(sweep).containsEntry("failed", List.of()).containsEntry("error", null).containsKeys("read_ms", "run_ms");
         assertThat((Map<String, Object>) sweep.get("progress")).containsEntry("series_read", 7).containsEntry("series_total", 7)
                 .containsEntry("combinations_done", 2).containsEntry("combinations_total", 2);
         List<Map<String, Object>> results = (List<Map<String, Object>>) sweep.get("results");

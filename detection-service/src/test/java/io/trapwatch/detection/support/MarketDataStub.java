@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * market-data-service's read API over real HTTP inside the test JVM, backed by planted bars:
@@ -40,7 +41,20 @@ public class MarketDataStub implements QuarkusTestResourceLifecycleManager {
     private static final List<String> KLINE_REQUESTS = new CopyOnWriteArrayList<>();
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final AtomicInteger FAILURES_LEFT = new AtomicInteger();
+    private static volatile int failureStatus;
     private static HttpServer server;
+
+    /** The next {@code count} kline requests are answered with HTTP {@code status} and a JSON error body. */
+    public static void failKlineRequests(int count, int status) {
+        failureStatus = status;
+        FAILURES_LEFT.set(count);
+    }
+
+    /** Kline requests are answered normally again. */
+    public static void stopFailing() {
+        FAILURES_LEFT.set(0);
+    }
 
     /** Bars are served ascending by open time, as market-data-service stores them. */
     public static void plant(SeriesKey series, List<Kline> planted) {
@@ -103,6 +117,10 @@ public class MarketDataStub implements QuarkusTestResourceLifecycleManager {
     private static void klines(HttpExchange ex) throws IOException {
         String raw = ex.getRequestURI().getRawQuery();
         KLINE_REQUESTS.add(raw == null ? "" : URLDecoder.decode(raw, StandardCharsets.UTF_8));
+        if (FAILURES_LEFT.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            send(ex, failureStatus, Map.of("error", "failure planted by the test"));
+            return;
+        }
         Map<String, String> q = QueryString.parse(ex.getRequestURI().getRawQuery());
         SeriesKey key = SeriesKey.parse(q.get("market_type") + ":" + q.get("symbol") + ":" + q.get("interval"));
         Planted planted = SERIES.get(key);

@@ -10,7 +10,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Every tunable of the service, under {@code trapwatch.market-data}. */
+/**
+ * Every tunable of the service, under {@code trapwatch.market-data} (environment: upper case with {@code _}, e.g.
+ * {@code TRAPWATCH_MARKET_DATA_OUTBOX_BATCH_SIZE}). Each default is written once: here with {@code @WithDefault}, or,
+ * for the few keys a deployment sets under a shorter environment name ({@code TRAPWATCH_BINANCE_SPOT_URL}, …), in
+ * {@code application.properties} beside that name.
+ */
 @ConfigMapping(prefix = "trapwatch.market-data")
 public interface MarketDataConfig {
 
@@ -18,27 +23,37 @@ public interface MarketDataConfig {
     @WithDefault("binance")
     Source source();
 
+    /** The exchange's REST API: where, how fast, how patiently. */
     Binance binance();
 
+    /** K-line updates. */
     Klines klines();
 
+    /** The recorded data set served with {@code source=replay}. */
     Replay replay();
 
+    /** The optional in-process update schedule. */
     Schedule schedule();
 
+    /** The kline-closed outbox drainer. */
     Outbox outbox();
 
+    /** The WebSocket kline streams. */
     Stream stream();
 
     enum Source { BINANCE, REPLAY }
 
     interface Binance {
-        /** Host of the spot API; the client appends {@code /api/v3}. */
-        @WithDefault("https://api.binance.com")
+        /**
+         * Host of the spot API; the client appends {@code /api/v3}. Default (Binance's) and environment name
+         * {@code TRAPWATCH_BINANCE_SPOT_URL}: application.properties.
+         */
         URI spotUrl();
 
-        /** Host of the USDT-M futures API; the client appends {@code /fapi/v1}. */
-        @WithDefault("https://fapi.binance.com")
+        /**
+         * Host of the USDT-M futures API; the client appends {@code /fapi/v1}. Default (Binance's) and environment
+         * name {@code TRAPWATCH_BINANCE_FUTURES_URL}: application.properties.
+         */
         URI futuresUrl();
 
         /** Binance's request-weight budget per minute for /api/v3. */
@@ -53,9 +68,11 @@ public interface MarketDataConfig {
         @WithDefault("16")
         int concurrency();
 
+        /** Time to open a connection to the exchange. */
         @WithDefault("5s")
         Duration connectTimeout();
 
+        /** Time to wait for the exchange's answer once connected; a timeout is retried like a 5xx. */
         @WithDefault("30s")
         Duration readTimeout();
 
@@ -63,9 +80,11 @@ public interface MarketDataConfig {
         @WithDefault("4")
         int maxRetries();
 
+        /** First back-off before a retry; doubles per attempt, with jitter. */
         @WithDefault("500ms")
         Duration retryBaseDelay();
 
+        /** Longest back-off between two retries. */
         @WithDefault("20s")
         Duration retryMaxDelay();
 
@@ -75,8 +94,10 @@ public interface MarketDataConfig {
     }
 
     interface Klines {
-        /** Bars fetched for an instrument that has none stored yet. */
-        @WithDefault("500")
+        /**
+         * Bars fetched for an instrument that has none stored yet. Default (500) and environment name
+         * {@code TRAPWATCH_BACKFILL_DEFAULT}: application.properties.
+         */
         int backfill();
 
         /**
@@ -88,13 +109,21 @@ public interface MarketDataConfig {
     }
 
     interface Replay {
-        /** Directory in the layout {@code <market>/exchangeInfo.json}, {@code <market>/klines/<SYMBOL>-<interval>.json}. */
+        /**
+         * Directory in the layout {@code <market>/exchangeInfo.json}, {@code <market>/klines/<SYMBOL>-<interval>.json}
+         * (environment {@code TRAPWATCH_REPLAY_DIR}).
+         */
         Optional<Path> dir();
 
-        /** Initial replay clock; default: just after the last bar of the data set (everything visible). */
+        /**
+         * Initial replay clock (environment {@code TRAPWATCH_REPLAY_START}); default: just after the last bar of the
+         * data set (everything visible).
+         */
         Optional<Instant> start();
 
-        /** Base URL the REST client uses to reach this service's replay endpoints; default: this server on localhost. */
+        /**
+         * Base URL the REST client uses to reach this service's replay endpoints; default: this server on localhost.
+         */
         Optional<URI> selfUrl();
 
         /** How often the replay stream server pings each connection (Binance spot: 20 s). */
@@ -103,8 +132,10 @@ public interface MarketDataConfig {
     }
 
     interface Schedule {
-        /** In-process schedule of K-line updates; CronJobs normally do this, so it is off by default. */
-        @WithDefault("false")
+        /**
+         * In-process schedule of K-line updates; CronJobs normally do this, so it is off by default. Default and
+         * environment name {@code TRAPWATCH_SCHEDULE_ENABLED}: application.properties.
+         */
         boolean enabled();
 
         /** How long after a candle closes the update runs (exchanges publish the last trades late). */
@@ -127,25 +158,31 @@ public interface MarketDataConfig {
     }
 
     interface Stream {
-        /** Closed bars pushed over Binance's WebSocket kline streams into the same store → outbox path as REST. */
-        @WithDefault("false")
+        /**
+         * Closed bars pushed over Binance's WebSocket kline streams into the same store → outbox path as REST. Default
+         * (off) and environment name {@code TRAPWATCH_STREAM_ENABLED}: application.properties.
+         */
         boolean enabled();
 
         /**
          * Combined-stream endpoint of spot market data; default {@code wss://stream.binance.com:443/stream}, or this
-         * server's {@code /replay/spot/stream} with {@code source=replay}.
+         * server's {@code /replay/spot/stream} with {@code source=replay} (environment {@code
+         * TRAPWATCH_STREAM_SPOT_URL}).
          */
         Optional<URI> spotUrl();
 
         /**
          * Combined-stream endpoint of USDT-M futures <em>market</em> streams (klines live under {@code /market} since
          * 2026; any other path accepts the connection and sends nothing); default
-         * {@code wss://fstream.binance.com/market/stream}, or this server's {@code /replay/futures/market/stream}.
+         * {@code wss://fstream.binance.com/market/stream}, or this server's {@code /replay/futures/market/stream}
+         * (environment {@code TRAPWATCH_STREAM_FUTURES_URL}).
          */
         Optional<URI> futuresUrl();
 
-        /** Intervals streamed for every active instrument. */
-        @WithDefault("1h,4h,1d")
+        /**
+         * Intervals streamed for every active instrument. Default (1h,4h,1d) and environment name
+         * {@code TRAPWATCH_STREAM_INTERVALS}: application.properties.
+         */
         List<String> intervals();
 
         /** Binance: at most 1024 streams on one connection. */
@@ -168,10 +205,13 @@ public interface MarketDataConfig {
         @WithDefault("300")
         int connectAttempts();
 
+        /** The window of {@code connect-attempts}. */
         @WithDefault("5m")
         Duration connectWindow();
 
-        /** Binance cuts a connection after 24 h; a new one is opened (overlapping the old) this long after connecting. */
+        /**
+         * Binance cuts a connection after 24 h; a new one is opened (overlapping the old) this long after connecting.
+         */
         @WithDefault("23h")
         Duration rotateAfter();
 
@@ -179,9 +219,11 @@ public interface MarketDataConfig {
         @WithDefault("1s")
         Duration reconnectBaseDelay();
 
+        /** Longest reconnect delay. */
         @WithDefault("60s")
         Duration reconnectMaxDelay();
 
+        /** Time to connect, and to wait for the reply to a SUBSCRIBE. */
         @WithDefault("10s")
         Duration connectTimeout();
 

@@ -2,8 +2,8 @@ package io.trapwatch.marketdata.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.trapwatch.marketdata.repository.OutboxEntry;
-import io.trapwatch.marketdata.repository.OutboxRepository;
+import io.trapwatch.marketdata.repository.KlineOutboxRow;
+import io.trapwatch.marketdata.repository.KlineOutboxRepository;
 import io.trapwatch.model.KlineClosed;
 import io.trapwatch.model.Topics;
 import io.trapwatch.service.outbox.OutboxRecord;
@@ -36,7 +36,7 @@ final class KlineOutboxTable implements OutboxTable {
     public List<OutboxRecord> oldest(Connection c, int limit) throws SQLException {
         Instant now = Instant.now();
         List<OutboxRecord> records = new ArrayList<>(limit);
-        for (OutboxEntry entry : OutboxRepository.oldest(c, limit)) {
+        for (KlineOutboxRow entry : KlineOutboxRepository.oldest(c, limit)) {
             KlineClosed event = KlineClosed.of(entry.series(), entry.kline(), now);
             try {
                 records.add(new OutboxRecord(entry.id(), Topics.KLINE_CLOSED, entry.series().asKafkaKey(), event.eventId(),

@@ -28,17 +28,7 @@ final class ReplaySeries {
 
     /** Number of leading rows closed by {@code clock} (close time strictly before it). */
     int visible(long clock) {
-        int lo = 0;
-        int hi = closeTimes.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (closeTimes[mid] < clock) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return countBelow(closeTimes, clock);
     }
 
     /** Binance's klines selection over the visible rows: from startTime forward, or the newest ones up to endTime. */
@@ -79,11 +69,16 @@ final class ReplaySeries {
     }
 
     private int firstOpenAtOrAfter(long time) {
+        return countBelow(openTimes, time);
+    }
+
+    /** How many of the ascending {@code times} are below {@code limit} (the index of the first one at or above it). */
+    private static int countBelow(long[] times, long limit) {
         int lo = 0;
-        int hi = openTimes.length;
+        int hi = times.length;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (openTimes[mid] < time) {
+            if (times[mid] < limit) {
                 lo = mid + 1;
             } else {
                 hi = mid;

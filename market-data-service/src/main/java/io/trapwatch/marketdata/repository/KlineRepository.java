@@ -234,7 +234,7 @@ public class KlineRepository {
     /** kline-closed events still queued in the outbox: all of them, or those one update run created. */
     public long pendingEvents(UUID updateRun) {
         try (Connection c = dataSource.getConnection()) {
-            return OutboxRepository.pending(c, updateRun);
+            return KlineOutboxRepository.pending(c, updateRun);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

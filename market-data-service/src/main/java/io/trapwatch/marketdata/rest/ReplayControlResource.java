@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.time.Instant;
-import java.util.Map;
+import java.util.function.Supplier;
 
 /** Reads and moves the replay clock, so each K-line update sees newly closed bars as in live operation. */
 @Path("/api/market-data/replay")
@@ -62,13 +62,21 @@ public class ReplayControlResource {
         });
     }
 
-    private Response replayOnly(java.util.function.Supplier<Instant> action) {
+    /** The replay clock after the call. */
+    public record ClockView(Instant now) {
+    }
+
+    /** 409: the service does not replay, so there is no replay clock to read or move. */
+    public record NotReplayingBody(String error, String source) {
+    }
+
+    private Response replayOnly(Supplier<Instant> action) {
         if (config.source() != MarketDataConfig.Source.REPLAY) {
             return Response.status(Response.Status.CONFLICT)
-                    .entity(Map.of("error", "the replay clock exists only with trapwatch.market-data.source=replay",
-                            "source", config.source().name().toLowerCase()))
+                    .entity(new NotReplayingBody("the replay clock exists only with trapwatch.market-data.source=replay",
+                            config.source().name().toLowerCase()))
                     .build();
         }
-        return Response.ok(Map.of("now", action.get().toString())).build();
+        return Response.ok(new ClockView(action.get())).build();
     }
 }

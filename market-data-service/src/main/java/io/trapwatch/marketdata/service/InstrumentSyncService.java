@@ -23,9 +23,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Brings the stored universe of one market in line with the exchange (D11). The exchange is asked
- * first; only a well-formed, non-empty answer reaches the database, so a failed call can never delist
- * the universe (W-26). Disappeared instruments become delisted, returning ones active again (W-27).
+ * Brings the stored universe of one market in line with the exchange (D11: TRADING USDT pairs and USDT-M perpetuals;
+ * a failed, malformed or empty answer changes nothing). The exchange is asked first; only a well-formed, non-empty
+ * answer reaches the database, so a failed call can never delist the universe (W-26). Disappeared instruments become
+ * delisted, returning ones active again (W-27).
  */
 @ApplicationScoped
 public class InstrumentSyncService {

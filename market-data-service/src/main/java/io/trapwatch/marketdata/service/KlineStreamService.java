@@ -353,8 +353,8 @@ public class KlineStreamService {
             for (Map.Entry<Interval, List<String>> e : byInterval.entrySet()) {
                 try {
                     UpdateResult result = updates.update(market, e.getKey(), Optional.of(e.getValue()), Optional.empty());
-                    counters.gapFillBars.addAndGet(result.barsSaved());
-                    result.failed().forEach(f -> failed.add(StreamNames.kline(f.symbol(), e.getKey())));
+                    counters.gapFillBars.addAndGet(result.bars().barsSaved());
+                    result.problems().failed().forEach(f -> failed.add(StreamNames.kline(f.symbol(), e.getKey())));
                 } catch (RuntimeException ex) {
                     LOG.warnf("%s %s gap fill failed: %s", market, e.getKey(), ex.getMessage());
                     e.getValue().forEach(symbol -> failed.add(StreamNames.kline(symbol, e.getKey())));

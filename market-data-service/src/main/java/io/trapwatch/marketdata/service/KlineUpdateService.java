@@ -121,11 +121,13 @@ public class KlineUpdateService {
         long drainStarted = System.nanoTime();
         long queued = saved == 0 ? 0 : drainAndCountQueued(run);
         long publishMs = (System.nanoTime() - drainStarted) / 1_000_000;
-        UpdateResult result = new UpdateResult(market.wire(), interval.wire(), targets.size(), saved, saved - queued, queued,
-                sorted(failed), sorted(rejected), storeNanos.sum() / 1_000_000, publishMs, (System.nanoTime() - started) / 1_000_000);
+        UpdateResult result = new UpdateResult(market.wire(), interval.wire(), targets.size(),
+                UpdateResult.Bars.savedWithQueued(saved, queued), new UpdateResult.Problems(sorted(failed), sorted(rejected)),
+                new UpdateResult.Timings(storeNanos.sum() / 1_000_000, publishMs, (System.nanoTime() - started) / 1_000_000));
         LOG.infof("kline update run=%s market_type=%s interval=%s instruments=%d bars_saved=%d events_published=%d"
                         + " events_queued=%d failed=%d rejected_rows=%d elapsed_ms=%d", run, market.wire(), interval.wire(),
-                result.instruments(), saved, result.eventsPublished(), queued, failed.size(), rejected.size(), result.elapsedMs());
+                result.instruments(), saved, result.bars().eventsPublished(), queued, failed.size(), rejected.size(),
+                result.timings().elapsedMs());
         return result;
     }
 

@@ -68,10 +68,13 @@ class KlineUpdateTest {
         // Stub clock 2021-07-01T02:00Z: the 00:00 candle is still forming and is part of Binance's answer.
         long forming = Instant.parse("2021-07-01T00:00:00Z").toEpochMilli();
         PrometheusText before = metrics();
-        update("spot", "4h", "BTCUSDT,ETHUSDT", 100).statusCode(200)
+        Map<String, Object> body = update("spot", "4h", "BTCUSDT,ETHUSDT", 100).statusCode(200)
                 .body("market_type", equalTo("spot")).body("interval", equalTo("4h")).body("instruments", equalTo(2))
                 .body("bars_saved", equalTo(200)).body("events_published", equalTo(200)).body("events_queued", equalTo(0))
-                .body("failed", empty()).body("rejected_rows", empty());
+                .body("failed", empty()).body("rejected_rows", empty()).extract().jsonPath().getMap("");
+        // One flat object, as documented, although the result is built from three small records.
+        assertThat(body).containsOnlyKeys("market_type", "interval", "instruments", "bars_saved", "events_published",
+                "events_queued", "failed", "rejected_rows", "store_ms", "publish_ms", "elapsed_ms");
         // A new series asks for the newest bars (no startTime): 100 closed ones plus the forming one.
         assertThat(stub.requests("spot", "klines")).hasSize(2).allSatisfy(r -> {
             assertThat(r.query()).doesNotContainKeys("startTime", "endTime").containsEntry("limit", "101");

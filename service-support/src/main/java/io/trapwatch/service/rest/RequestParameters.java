@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -207,6 +208,16 @@ public final class RequestParameters {
             }
             return id;
         } catch (NumberFormatException e) {
+            throw problem;
+        }
+    }
+
+    /** An id made by this service (a UUID); {@code what} says where such ids come from. */
+    public static UUID uuid(String name, String value, String what) {
+        BadParameterException problem = new BadParameterException(name, name + " is not " + what, List.of(what), value);
+        try {
+            return UUID.fromString(given(value).orElseThrow(() -> problem));
+        } catch (IllegalArgumentException e) {
             throw problem;
         }
     }

@@ -65,6 +65,14 @@ class RequestParametersTest {
     }
 
     @Test
+    void uuidsAreParsedAndAnythingElseNamesTheParameter() {
+        assertThat(RequestParameters.uuid("id", "00000000-0000-0000-0000-00000000002a", "a scan id"))
+                .isEqualTo(new java.util.UUID(0, 42));
+        assertBad(() -> RequestParameters.uuid("id", "not-a-uuid", "a scan id"), "id", "not-a-uuid");
+        assertBad(() -> RequestParameters.uuid("id", " ", "a scan id"), "id", " ");
+    }
+
+    @Test
     void theBodyHasTheFiveFieldsAndEchoedRangeEndsBesideThem() throws Exception {
         ObjectMapper json = new ObjectMapper();
         BadParameterBody plain = new BadParameterException("page_size", "page_size must be an integer from 1 to 100",

@@ -1,10 +1,11 @@
 package io.trapwatch.detection.domain;
 
 /**
- * Price move per unit of volume (detectors.md §5): a thin order book lets little volume move
- * the price far more than it used to.
+ * Price move per unit of volume (detectors.md §5): a thin order book lets little volume move the price far more than
+ * it used to. The reference called it {@code PriceEfficiencyAnalyzer}; it is a detector like the other seven (bars
+ * in, values and a flag out).
  */
-public final class PriceEfficiencyAnalyzer {
+public final class PriceEfficiencyDetector {
 
     private final int historicalPeriod;
     private final double multiplier;
@@ -13,7 +14,7 @@ public final class PriceEfficiencyAnalyzer {
      * @param historicalPeriod fewest historical bars accepted (30 in the reference)
      * @param multiplier       how many times the historical efficiency the recent one must exceed, {@code > 0}
      */
-    public PriceEfficiencyAnalyzer(int historicalPeriod, double multiplier) {
+    public PriceEfficiencyDetector(int historicalPeriod, double multiplier) {
         this.historicalPeriod = Parameters.requireAtLeast("historical_period", historicalPeriod, 1);
         this.multiplier = Parameters.requirePositive("pe_multiplier", multiplier);
     }
@@ -26,7 +27,7 @@ public final class PriceEfficiencyAnalyzer {
      *         {@code > 0}, including an empty recent range
      * @throws DataInsufficientException if fewer than {@code historicalPeriod} historical bars are given
      */
-    public Result analyze(double[] open, double[] close, double[] volume,
+    public Result detect(double[] open, double[] close, double[] volume,
                           int recentFrom, int recentTo, int historicalFrom, int historicalTo) {
         int historicalBars = historicalTo - historicalFrom;
         if (historicalBars < historicalPeriod) {

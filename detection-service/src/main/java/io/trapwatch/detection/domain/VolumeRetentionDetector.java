@@ -1,21 +1,22 @@
 package io.trapwatch.detection.domain;
 
 /**
- * Post-trigger volume decay (detectors.md §3): how much of the trigger bar's volume is still
- * traded in the bars after it. Low retention means the buyers have left.
+ * Post-trigger volume decay (detectors.md §3): how much of the trigger bar's volume is still traded in the bars after
+ * it. Low retention means the buyers have left. The reference called it {@code VolumeRetentionAnalyzer}; it is a
+ * detector like the other seven (bars in, values and a flag out).
  */
-public final class VolumeRetentionAnalyzer {
+public final class VolumeRetentionDetector {
 
     private final double threshold;
     private final int minBars;
     private final int maxBars;
 
     /**
-     * @param threshold retention percentage below which the analyzer triggers, in (0, 100]
+     * @param threshold retention percentage below which the detector triggers, in (0, 100]
      * @param minBars   fewest post-trigger bars it accepts (3 in the reference)
      * @param maxBars   most post-trigger bars it averages (5 in the reference, D17.8)
      */
-    public VolumeRetentionAnalyzer(double threshold, int minBars, int maxBars) {
+    public VolumeRetentionDetector(double threshold, int minBars, int maxBars) {
         this.threshold = Parameters.requirePercent("volume_retention_threshold", threshold);
         this.minBars = Parameters.requireInRange("min_bars", minBars, 1, maxBars);
         this.maxBars = maxBars;
@@ -27,7 +28,7 @@ public final class VolumeRetentionAnalyzer {
      * @throws InvalidDataException      if the trigger volume is {@code <= 0}
      * @throws DataInsufficientException if fewer than {@code minBars} post-trigger bars are given
      */
-    public Result analyze(double triggerVolume, double[] volume, int from, int to) {
+    public Result detect(double triggerVolume, double[] volume, int from, int to) {
         if (!(triggerVolume > 0)) {
             throw new InvalidDataException("trigger_volume", triggerVolume, "trigger volume must be > 0");
         }

@@ -9,18 +9,18 @@ import static io.trapwatch.detection.domain.TestArrays.repeat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class ObvDivergenceAnalyzerTest {
+class ObvDivergenceDetectorTest {
 
-    private final ObvDivergenceAnalyzer defaults = new ObvDivergenceAnalyzer();
-    private final ObvDivergenceAnalyzer lookbackTen = new ObvDivergenceAnalyzer(10, 5);
+    private final ObvDivergenceDetector defaults = new ObvDivergenceDetector();
+    private final ObvDivergenceDetector lookbackTen = new ObvDivergenceDetector(10, 5);
 
-    private static ObvDivergenceAnalyzer.Result analyze(ObvDivergenceAnalyzer analyzer, double[] close, double[] volume) {
-        return analyzer.analyze(close, volume, 0, close.length);
+    private static ObvDivergenceDetector.Result detect(ObvDivergenceDetector detector, double[] close, double[] volume) {
+        return detector.detect(close, volume, 0, close.length);
     }
 
     @Test
     void steadyDeclineIsSingleSided() {
-        ObvDivergenceAnalyzer.Result result = analyze(defaults, ramp(130, -1, 30), repeat(1000, 30));
+        ObvDivergenceDetector.Result result = detect(defaults, ramp(130, -1, 30), repeat(1000, 30));
 
         assertThat(result.obvSeries()).containsExactly(ramp(0, -1000, 30));
         assertThat(result.obvCurrent()).isEqualTo(-29000);
@@ -34,7 +34,7 @@ class ObvDivergenceAnalyzerTest {
         double[] close = of(106, 105, 104, 103, 102, 100, 98, 99, 99, 97);
         double[] volume = concat(repeat(1000, 9), of(500));
 
-        ObvDivergenceAnalyzer.Result result = analyze(lookbackTen, close, volume);
+        ObvDivergenceDetector.Result result = detect(lookbackTen, close, volume);
 
         assertThat(result.obvSeries())
                 .containsExactly(0, -1000, -2000, -3000, -4000, -5000, -6000, -5000, -5000, -5500);
@@ -47,7 +47,7 @@ class ObvDivergenceAnalyzerTest {
     void partialStreak() {
         double[] close = concat(ramp(110, -1, 10), of(102, 103, 101, 100, 99));
 
-        ObvDivergenceAnalyzer.Result result = analyze(lookbackTen, close, repeat(1000, 15));
+        ObvDivergenceDetector.Result result = detect(lookbackTen, close, repeat(1000, 15));
 
         double[] obv = result.obvSeries();
         assertThat(new double[]{obv[9], obv[10], obv[11], obv[12], obv[13], obv[14]})
@@ -59,7 +59,7 @@ class ObvDivergenceAnalyzerTest {
 
     @Test
     void twentyBarsAreInsufficient() {
-        assertThatThrownBy(() -> analyze(defaults, repeat(100, 20), repeat(1000, 20)))
+        assertThatThrownBy(() -> detect(defaults, repeat(100, 20), repeat(1000, 20)))
                 .isInstanceOfSatisfying(DataInsufficientException.class, e -> {
                     assertThat(e.required()).isEqualTo(30);
                     assertThat(e.actual()).isEqualTo(20);
@@ -68,13 +68,13 @@ class ObvDivergenceAnalyzerTest {
 
     @Test
     void referenceAnchors() {
-        assertThat(analyze(lookbackTen, ramp(100, 1, 10), repeat(1000, 10)).obvSeries())
+        assertThat(detect(lookbackTen, ramp(100, 1, 10), repeat(1000, 10)).obvSeries())
                 .containsExactly(ramp(0, 1000, 10));
 
-        ObvDivergenceAnalyzer.Result falling = analyze(lookbackTen, ramp(100, -1, 10), repeat(1000, 10));
+        ObvDivergenceDetector.Result falling = detect(lookbackTen, ramp(100, -1, 10), repeat(1000, 10));
         assertThat(falling.obvSeries()).containsExactly(ramp(0, -1000, 10));
         assertThat(falling.singleSideDecline()).isTrue();
 
-        assertThat(analyze(lookbackTen, repeat(100, 10), repeat(1000, 10)).obvSeries()).containsOnly(0);
+        assertThat(detect(lookbackTen, repeat(100, 10), repeat(1000, 10)).obvSeries()).containsOnly(0);
     }
 }

@@ -28,7 +28,7 @@ import java.util.Map;
 @Entity
 @Table(name = "monitor_transition")
 @SecondaryTable(name = "indicator_snapshot", pkJoinColumns = @PrimaryKeyJoinColumn(name = "transition_id"))
-public class MonitorTransition extends PanacheEntityBase {
+public class MonitorTransitionEntity extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "monitor_transition_seq")
@@ -37,7 +37,7 @@ public class MonitorTransition extends PanacheEntityBase {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "monitor_id")
-    public Monitor monitor;
+    public MonitorEntity monitor;
 
     /** 1 = creation; equals the monitor's version after this transition. */
     @Column(nullable = false)

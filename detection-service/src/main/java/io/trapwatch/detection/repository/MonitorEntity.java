@@ -27,7 +27,7 @@ import java.util.Optional;
 /** A watched anomaly: one series, one trigger bar. Trigger values are the bar's exact exchange values. */
 @Entity
 @Table(name = "monitor")
-public class Monitor extends PanacheEntityBase {
+public class MonitorEntity extends PanacheEntityBase {
 
     /** Statuses the engine still evaluates (and so must be restored after a restart). */
     public static final List<MonitorStatus> OPEN = List.of(MonitorStatus.PENDING,
@@ -97,7 +97,7 @@ public class Monitor extends PanacheEntityBase {
 
     @OneToMany(mappedBy = "monitor", cascade = CascadeType.PERSIST)
     @OrderBy("sequence")
-    public List<MonitorTransition> transitions = new ArrayList<>();
+    public List<MonitorTransitionEntity> transitions = new ArrayList<>();
 
     public SeriesKey series() {
         return new SeriesKey(marketType, symbol, interval);
@@ -110,17 +110,17 @@ public class Monitor extends PanacheEntityBase {
                 confirmTime == null ? -1 : confirmTime.toEpochMilli(), phase1Passed, phase2Passed, phase3Passed);
     }
 
-    public static Optional<Monitor> findByKey(String monitorKey) {
+    public static Optional<MonitorEntity> findByKey(String monitorKey) {
         return find("monitorKey", monitorKey).firstResultOptional();
     }
 
-    public static List<Monitor> openOf(SeriesKey series) {
+    public static List<MonitorEntity> openOf(SeriesKey series) {
         return list("marketType = ?1 and symbol = ?2 and interval = ?3 and status in ?4",
                 Sort.by("triggerTime"), series.marketType(), series.symbol(), series.interval(), OPEN);
     }
 
     /** Monitors of one market, optionally narrowed to a symbol and an interval, oldest trigger first. */
-    public static List<Monitor> search(MarketType marketType, String symbol, Interval interval) {
+    public static List<MonitorEntity> search(MarketType marketType, String symbol, Interval interval) {
         StringBuilder query = new StringBuilder("marketType = :market");
         io.quarkus.panache.common.Parameters params = io.quarkus.panache.common.Parameters.with("market", marketType);
         if (symbol != null) {

@@ -4,5 +4,5 @@ import io.trapwatch.model.Kline;
 import io.trapwatch.model.SeriesKey;
 
 /** A queued kline-closed event: the outbox row id and the stored bar it announces. */
-public record OutboxEntry(long id, SeriesKey series, Kline kline) {
+public record KlineOutboxRow(long id, SeriesKey series, Kline kline) {
 }

@@ -14,10 +14,13 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-/** A scan's request, progress and result; kept in the database so any instance can report it and it outlives a restart. */
+/**
+ * A scan's request, progress and result; kept in the database so any instance can report it and it outlives a
+ * restart.
+ */
 @Entity
 @Table(name = "scan")
-public class ScanRecord extends PanacheEntityBase {
+public class ScanEntity extends PanacheEntityBase {
 
     public static final String RUNNING = "running";
     public static final String DONE = "done";

@@ -11,12 +11,18 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** An event written in the transaction of its cause and published later, in id order, by the shared outbox drainer ({@link MonitorOutboxTable}). */
+/**
+ * An event written in the transaction of its cause and published later, in id order, by the shared outbox drainer
+ * ({@link MonitorOutboxTable}).
+ */
 @Entity
 @Table(name = "outbox")
-public class OutboxEntry extends PanacheEntityBase {
+public class OutboxEntity extends PanacheEntityBase {
 
-    /** One id per row from the database at write time (no blocks per instance), so id order follows each series' lock order. */
+    /**
+     * One id per row from the database at write time (no blocks per instance), so id order follows each series' lock
+     * order.
+     */
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "outbox_seq")
     @SequenceGenerator(name = "outbox_seq", sequenceName = "outbox_seq", allocationSize = 1)
@@ -37,8 +43,8 @@ public class OutboxEntry extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
-    public static OutboxEntry of(String topic, String key, String eventId, String payload, Instant now) {
-        OutboxEntry entry = new OutboxEntry();
+    public static OutboxEntity of(String topic, String key, String eventId, String payload, Instant now) {
+        OutboxEntity entry = new OutboxEntity();
         entry.topic = topic;
         entry.messageKey = key;
         entry.eventId = eventId;

@@ -19,8 +19,8 @@ import java.util.Objects;
 /** A processed bar, kept at full precision so the engine can be rebuilt after a restart from this schema alone. */
 @Entity
 @Table(name = "series_bar")
-@IdClass(SeriesBar.Key.class)
-public class SeriesBar extends PanacheEntityBase {
+@IdClass(SeriesBarEntity.Key.class)
+public class SeriesBarEntity extends PanacheEntityBase {
 
     @Id
     @Column(name = "series_id")
@@ -45,8 +45,8 @@ public class SeriesBar extends PanacheEntityBase {
     @Column(nullable = false, precision = 38, scale = 18)
     public BigDecimal volume;
 
-    public static SeriesBar of(long seriesId, ClosedBar bar) {
-        SeriesBar row = new SeriesBar();
+    public static SeriesBarEntity of(long seriesId, ClosedBar bar) {
+        SeriesBarEntity row = new SeriesBarEntity();
         row.seriesId = seriesId;
         row.openTime = bar.openTime();
         row.open = bar.open();
@@ -64,14 +64,14 @@ public class SeriesBar extends PanacheEntityBase {
     /** The newest {@code count} bars of the series, oldest first. */
     /** The series' bars opening at or after {@code from}, oldest first. */
     public static List<ClosedBar> from(long seriesId, Instant from) {
-        return find("seriesId = ?1 and openTime >= ?2 order by openTime", seriesId, from).<SeriesBar>list().stream()
-                .map(SeriesBar::toClosedBar).toList();
+        return find("seriesId = ?1 and openTime >= ?2 order by openTime", seriesId, from).<SeriesBarEntity>list().stream()
+                .map(SeriesBarEntity::toClosedBar).toList();
     }
 
     public static List<ClosedBar> latest(long seriesId, int count) {
-        List<SeriesBar> newestFirst = find("seriesId = ?1 order by openTime desc", seriesId).page(0, count).list();
+        List<SeriesBarEntity> newestFirst = find("seriesId = ?1 order by openTime desc", seriesId).page(0, count).list();
         List<ClosedBar> bars = new ArrayList<>(newestFirst.size());
-        for (SeriesBar row : newestFirst) {
+        for (SeriesBarEntity row : newestFirst) {
             bars.add(row.toClosedBar());
         }
         Collections.reverse(bars);

@@ -7,18 +7,18 @@ import static io.trapwatch.detection.domain.TestArrays.repeat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class VolumeRetentionAnalyzerTest {
+class VolumeRetentionDetectorTest {
 
-    private final VolumeRetentionAnalyzer analyzer = new VolumeRetentionAnalyzer(15, 3, 5);
+    private final VolumeRetentionDetector detector = new VolumeRetentionDetector(15, 3, 5);
 
-    private static VolumeRetentionAnalyzer.Result analyze(VolumeRetentionAnalyzer analyzer, double triggerVolume,
+    private static VolumeRetentionDetector.Result detect(VolumeRetentionDetector detector, double triggerVolume,
                                                           double... post) {
-        return analyzer.analyze(triggerVolume, post, 0, post.length);
+        return detector.detect(triggerVolume, post, 0, post.length);
     }
 
     @Test
     void averagesTheFirstFiveBars() {
-        VolumeRetentionAnalyzer.Result result = analyze(analyzer, 20000, 2400, 1800, 1500, 1300, 1000, 900);
+        VolumeRetentionDetector.Result result = detect(detector, 20000, 2400, 1800, 1500, 1300, 1000, 900);
 
         assertThat(Rounding.round(result.avgVolumePost(), 2)).isEqualByComparingTo("1600.00");
         assertThat(Rounding.round(result.retentionRatio(), 2)).isEqualByComparingTo("8.00");
@@ -28,7 +28,7 @@ class VolumeRetentionAnalyzerTest {
 
     @Test
     void retentionEqualToThresholdIsNotTriggered() {
-        VolumeRetentionAnalyzer.Result result = analyze(analyzer, 20000, 3000, 3000, 3000);
+        VolumeRetentionDetector.Result result = detect(detector, 20000, 3000, 3000, 3000);
 
         assertThat(Rounding.round(result.avgVolumePost(), 2)).isEqualByComparingTo("3000.00");
         assertThat(Rounding.round(result.retentionRatio(), 2)).isEqualByComparingTo("15.00");
@@ -38,7 +38,7 @@ class VolumeRetentionAnalyzerTest {
 
     @Test
     void twoBarsAreInsufficient() {
-        assertThatThrownBy(() -> analyze(analyzer, 8000, 1000, 1000))
+        assertThatThrownBy(() -> detect(detector, 8000, 1000, 1000))
                 .isInstanceOfSatisfying(DataInsufficientException.class, e -> {
                     assertThat(e.required()).isEqualTo(3);
                     assertThat(e.actual()).isEqualTo(2);
@@ -47,7 +47,7 @@ class VolumeRetentionAnalyzerTest {
 
     @Test
     void zeroTriggerVolumeIsInvalid() {
-        assertThatThrownBy(() -> analyze(analyzer, 0, 1000, 1000, 1000))
+        assertThatThrownBy(() -> detect(detector, 0, 1000, 1000, 1000))
                 .isInstanceOfSatisfying(InvalidDataException.class, e -> {
                     assertThat(e.field()).isEqualTo("trigger_volume");
                     assertThat(e.value()).isZero();
@@ -56,35 +56,35 @@ class VolumeRetentionAnalyzerTest {
 
     @Test
     void referenceAnchors() {
-        VolumeRetentionAnalyzer.Result threeBars = analyze(analyzer, 8000, repeat(1000, 3));
+        VolumeRetentionDetector.Result threeBars = detect(detector, 8000, repeat(1000, 3));
         assertThat(threeBars.retentionRatio()).isEqualTo(12.5);
         assertThat(threeBars.triggered()).isTrue();
 
-        VolumeRetentionAnalyzer.Result fiveBars = analyze(analyzer, 10000, 1200, 1000, 800, 1100, 900);
+        VolumeRetentionDetector.Result fiveBars = detect(detector, 10000, 1200, 1000, 800, 1100, 900);
         assertThat(fiveBars.avgVolumePost()).isEqualTo(1000);
         assertThat(fiveBars.retentionRatio()).isEqualTo(10);
         assertThat(fiveBars.postKlineCount()).isEqualTo(5);
 
-        VolumeRetentionAnalyzer.Result small = analyze(analyzer, 5000, 500, 600, 700);
+        VolumeRetentionDetector.Result small = detect(detector, 5000, 500, 600, 700);
         assertThat(small.avgVolumePost()).isEqualTo(600);
         assertThat(small.retentionRatio()).isEqualTo(12);
 
-        VolumeRetentionAnalyzer.Result sevenBars = analyze(analyzer, 10000, 1000, 1100, 900, 1200, 800, 1300, 700);
+        VolumeRetentionDetector.Result sevenBars = detect(detector, 10000, 1000, 1100, 900, 1200, 800, 1300, 700);
         assertThat(sevenBars.avgVolumePost()).isEqualTo(1000);
         assertThat(sevenBars.postKlineCount()).isEqualTo(5);
     }
 
     @Test
     void thresholdDecides() {
-        assertThat(analyze(new VolumeRetentionAnalyzer(8, 3, 5), 10000, repeat(1000, 3)).triggered()).isFalse();
-        assertThat(analyze(new VolumeRetentionAnalyzer(12, 3, 5), 10000, repeat(1000, 3)).triggered()).isTrue();
+        assertThat(detect(new VolumeRetentionDetector(8, 3, 5), 10000, repeat(1000, 3)).triggered()).isFalse();
+        assertThat(detect(new VolumeRetentionDetector(12, 3, 5), 10000, repeat(1000, 3)).triggered()).isTrue();
     }
 
     @Test
     void readsOnlyTheGivenRange() {
         double[] volume = of(99999, 2400, 1800, 1500, 1300, 1000, 99999);
 
-        VolumeRetentionAnalyzer.Result result = analyzer.analyze(20000, volume, 1, 4);
+        VolumeRetentionDetector.Result result = detector.detect(20000, volume, 1, 4);
 
         assertThat(result.avgVolumePost()).isEqualTo(1900);
         assertThat(result.postKlineCount()).isEqualTo(3);
@@ -92,9 +92,9 @@ class VolumeRetentionAnalyzerTest {
 
     @Test
     void thresholdMustBeAPercentage() {
-        assertThatThrownBy(() -> new VolumeRetentionAnalyzer(0, 3, 5))
+        assertThatThrownBy(() -> new VolumeRetentionDetector(0, 3, 5))
                 .hasMessage("volume_retention_threshold must be in (0, 100], got 0");
-        assertThatThrownBy(() -> new VolumeRetentionAnalyzer(100.5, 3, 5))
+        assertThatThrownBy(() -> new VolumeRetentionDetector(100.5, 3, 5))
                 .hasMessage("volume_retention_threshold must be in (0, 100], got 100.5");
     }
 }

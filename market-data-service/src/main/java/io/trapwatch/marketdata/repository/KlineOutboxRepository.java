@@ -13,24 +13,24 @@ import java.util.List;
 import java.util.UUID;
 
 /** Reads of {@code market_data.kline_outbox} (the shared drainer locks and deletes); on the caller's connection. */
-public final class OutboxRepository {
+public final class KlineOutboxRepository {
 
-    private OutboxRepository() {
+    private KlineOutboxRepository() {
     }
 
     /** The oldest queued events with their bars, in id order. */
-    public static List<OutboxEntry> oldest(Connection c, int limit) throws SQLException {
+    public static List<KlineOutboxRow> oldest(Connection c, int limit) throws SQLException {
         String sql = "SELECT o.id, o.market_type, o.symbol, o.interval, " + KlineRepository.klineColumns("k")
                 + " FROM kline_outbox o JOIN kline k ON k.market_type = o.market_type AND k.symbol = o.symbol"
                 + " AND k.interval = o.interval AND k.open_time = o.open_time ORDER BY o.id LIMIT ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setInt(1, limit);
-            List<OutboxEntry> entries = new ArrayList<>(limit);
+            List<KlineOutboxRow> entries = new ArrayList<>(limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     SeriesKey series = new SeriesKey(MarketType.fromWire(rs.getString(2)), rs.getString(3),
                             Interval.fromWire(rs.getString(4)));
-                    entries.add(new OutboxEntry(rs.getLong(1), series, KlineRepository.kline(rs, 5)));
+                    entries.add(new KlineOutboxRow(rs.getLong(1), series, KlineRepository.kline(rs, 5)));
                 }
             }
             return entries;

@@ -1,16 +1,17 @@
 package io.trapwatch.detection.domain;
 
 /**
- * On-balance volume without bullish divergence (detectors.md §7, code semantics): the price
- * keeps making window lows and the OBV keeps following it down.
+ * On-balance volume without bullish divergence (detectors.md §7, code semantics): the price keeps making window lows
+ * and the OBV keeps following it down. The reference called it {@code OBVDivergenceAnalyzer}; it is a detector like
+ * the other seven (bars in, values and a flag out).
  */
-public final class ObvDivergenceAnalyzer {
+public final class ObvDivergenceDetector {
 
     private final int lookbackPeriod;
     private final int divergenceWindow;
 
     /** The reference defaults: at least 30 bars, divergence window 5. */
-    public ObvDivergenceAnalyzer() {
+    public ObvDivergenceDetector() {
         this(30, 5);
     }
 
@@ -18,7 +19,7 @@ public final class ObvDivergenceAnalyzer {
      * @param lookbackPeriod   fewest bars accepted (a minimum, not a window)
      * @param divergenceWindow bars of each divergence test and length of the required streak
      */
-    public ObvDivergenceAnalyzer(int lookbackPeriod, int divergenceWindow) {
+    public ObvDivergenceDetector(int lookbackPeriod, int divergenceWindow) {
         this.lookbackPeriod = Parameters.requireAtLeast("lookback_period", lookbackPeriod, 1);
         this.divergenceWindow = Parameters.requireAtLeast("divergence_window", divergenceWindow, 1);
     }
@@ -29,7 +30,7 @@ public final class ObvDivergenceAnalyzer {
      *
      * @throws DataInsufficientException if fewer than {@code lookbackPeriod} bars are given
      */
-    public Result analyze(double[] close, double[] volume, int from, int to) {
+    public Result detect(double[] close, double[] volume, int from, int to) {
         int count = to - from;
         if (count < lookbackPeriod) {
             throw DataInsufficientException.forBars(lookbackPeriod, count);

@@ -24,7 +24,7 @@ import java.util.Optional;
  */
 @Entity
 @Table(name = "series_state")
-public class SeriesState extends PanacheEntityBase {
+public class SeriesStateEntity extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -53,7 +53,7 @@ public class SeriesState extends PanacheEntityBase {
     }
 
     /** Creates the row on first sight and returns it locked until the end of the current transaction. */
-    public static SeriesState lockOrCreate(SeriesKey key) {
+    public static SeriesStateEntity lockOrCreate(SeriesKey key) {
         getEntityManager().createNativeQuery("INSERT INTO detection.series_state (market_type, symbol, kline_interval, updated_at) "
                         + "VALUES (?1, ?2, ?3, now()) ON CONFLICT (market_type, symbol, kline_interval) DO NOTHING")
                 .setParameter(1, key.marketType().wire())
@@ -61,7 +61,7 @@ public class SeriesState extends PanacheEntityBase {
                 .setParameter(3, key.interval().wire())
                 .executeUpdate();
         return find("marketType = ?1 and symbol = ?2 and interval = ?3", key.marketType(), key.symbol(), key.interval())
-                .<SeriesState>withLock(LockModeType.PESSIMISTIC_WRITE)
+                .<SeriesStateEntity>withLock(LockModeType.PESSIMISTIC_WRITE)
                 .singleResult();
     }
 
@@ -69,7 +69,7 @@ public class SeriesState extends PanacheEntityBase {
      * {@link #lockOrCreate} for several series with two statements, locking in id order (a consistent order,
      * so two transactions locking overlapping sets wait for each other instead of deadlocking).
      */
-    public static List<SeriesState> lockOrCreateAll(Collection<SeriesKey> keys) {
+    public static List<SeriesStateEntity> lockOrCreateAll(Collection<SeriesKey> keys) {
         if (keys.isEmpty()) {
             return List.of();
         }
@@ -84,7 +84,7 @@ public class SeriesState extends PanacheEntityBase {
         var insert = getEntityManager().createNativeQuery("INSERT INTO detection.series_state (market_type, symbol, kline_interval, updated_at) "
                 + "VALUES " + values + " ON CONFLICT (market_type, symbol, kline_interval) DO NOTHING");
         var select = getEntityManager().createNativeQuery("SELECT * FROM detection.series_state "
-                + "WHERE (market_type, symbol, kline_interval) IN (" + match + ") ORDER BY id FOR UPDATE", SeriesState.class);
+                + "WHERE (market_type, symbol, kline_interval) IN (" + match + ") ORDER BY id FOR UPDATE", SeriesStateEntity.class);
         p = 1;
         for (SeriesKey key : keys) {
             for (var q : List.of(insert, select)) {
@@ -96,11 +96,11 @@ public class SeriesState extends PanacheEntityBase {
         }
         insert.executeUpdate();
         @SuppressWarnings("unchecked")
-        List<SeriesState> locked = select.getResultList();
+        List<SeriesStateEntity> locked = select.getResultList();
         return locked;
     }
 
-    public static Optional<SeriesState> findByKey(SeriesKey key) {
+    public static Optional<SeriesStateEntity> findByKey(SeriesKey key) {
         return find("marketType = ?1 and symbol = ?2 and interval = ?3", key.marketType(), key.symbol(), key.interval())
                 .firstResultOptional();
     }

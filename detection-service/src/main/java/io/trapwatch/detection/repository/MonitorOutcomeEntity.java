@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 /** The stored outcome of one monitor: the tracker's raw state (see V2__monitor_outcome.sql). */
 @Entity
 @Table(name = "monitor_outcome")
-public class MonitorOutcomeRow extends PanacheEntityBase {
+public class MonitorOutcomeEntity extends PanacheEntityBase {
 
     @Id
     @Column(name = "monitor_key")
@@ -73,11 +73,11 @@ public class MonitorOutcomeRow extends PanacheEntityBase {
     public Instant updatedAt;
 
     /** The unfinished (not completed) outcomes of the given series, by series id. */
-    public static Map<Long, List<MonitorOutcomeRow>> unfinishedOf(Collection<Long> seriesIds) {
+    public static Map<Long, List<MonitorOutcomeEntity>> unfinishedOf(Collection<Long> seriesIds) {
         if (seriesIds.isEmpty()) {
             return Map.of();
         }
-        List<MonitorOutcomeRow> rows = list("seriesId in ?1 and status <> ?2 order by triggerTime", seriesIds,
+        List<MonitorOutcomeEntity> rows = list("seriesId in ?1 and status <> ?2 order by triggerTime", seriesIds,
                 OutcomeStatus.COMPLETED);
         return rows.stream().collect(Collectors.groupingBy(r -> r.seriesId));
     }
