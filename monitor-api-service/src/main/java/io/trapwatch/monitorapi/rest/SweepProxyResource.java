@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trapwatch.monitorapi.client.DetectionAnswer;
+import io.trapwatch.monitorapi.client.DetectionExchange;
 import io.trapwatch.monitorapi.client.DetectionSweeps;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -115,7 +116,7 @@ public class SweepProxyResource {
             answer = call.get();
         } catch (CircuitBreakerOpenException e) {
             throw ApiProblem.detectionUnavailable("recent calls to detection-service failed; it is not called for up to "
-                    + DetectionSweeps.BREAKER_DELAY_MS / 1000 + " s", DetectionSweeps.BREAKER_DELAY_MS / 1000);
+                    + DetectionExchange.BREAKER_DELAY_MS / 1000 + " s", DetectionExchange.BREAKER_DELAY_MS / 1000);
         } catch (TimeoutException e) {
             throw ApiProblem.detectionUnavailable("detection-service did not answer in time", 1);
         }

@@ -175,8 +175,8 @@ function drawResults(sweep, view) {
       : 'No results.');
   const header = (key, label, cls) => h('th', { 'data-sort': key, class: cls }, label);
   replaceChildren(table.tHead, h('tr', {}, header('rank', 'Rank', 'num'),
-    keys.map((k) => header('setting:' + k, k.replaceAll('_', ' '), 'num')),
-    columns.filter(([key]) => key !== 'rank').map(([key, c]) => [header(key, c.label, 'num'),
+    ...keys.map((k) => header('setting:' + k, k.replaceAll('_', ' '), 'num')),
+    ...columns.filter(([key]) => key !== 'rank').flatMap(([key, c]) => [header(key, c.label, 'num'),
       key === 'monitors' ? h('th', {}, 'By status') : null])));
   sortableHeaders(table, (column) => {
     const current = viewFromUrl();
@@ -189,7 +189,7 @@ function drawResults(sweep, view) {
   table.tBodies[0].replaceChildren(...sorted.map((r) => {
     const stop = r.statistics.invalidation_stop;
     const cells = [h('td', { class: 'num' }, String(r.rank)),
-      keys.map((k) => h('td', { class: 'num', 'data-setting': k }, String(r.settings[k])))];
+      ...keys.map((k) => h('td', { class: 'num', 'data-setting': k }, String(r.settings[k])))];
     for (const [key] of columns) {
       if (key === 'rank') continue;
       if (key === 'pf_stop') cells.push(h('td', { class: 'num' }, profitFactor(stop.profit_factor, stop.profit_factor_infinite)));

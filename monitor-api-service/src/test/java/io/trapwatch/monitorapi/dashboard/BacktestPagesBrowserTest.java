@@ -206,9 +206,10 @@ class BacktestPagesBrowserTest {
         for (String[] chart : new String[][]{{"profit-hold", "profit", "hold_profit"},
                 {"profit-stop", "profit", "invalidation_stop_profit"}, {"drawdown", "max_drawdown", "max_drawdown"}}) {
             List<String> labels = chartLabels(chart[0]);
-            List<BigDecimal> lower = stats.getList("histogram_buckets." + chart[1] + ".lower_bounds", BigDecimal.class);
+            List<BigDecimal> lower = stats.getList("histogram_buckets." + chart[1] + ".lower_bounds").stream()
+                    .map(b -> new BigDecimal(b.toString())).toList();
             assertThat(labels).as(chart[0]).hasSameSizeAs(lower);
-            BigDecimal width = stats.get("histogram_buckets." + chart[1] + ".width");
+            BigDecimal width = new BigDecimal(stats.getString("histogram_buckets." + chart[1] + ".width"));
             String firstLabel = chart[1].equals("profit") ? "(" + plain(lower.get(0)) + ", " + plain(lower.get(0).add(width)) + "]"
                     : "[" + plain(lower.get(0)) + ", " + plain(lower.get(0).add(width)) + ")";
             assertThat(labels.get(0)).isEqualTo(firstLabel);
@@ -255,7 +256,7 @@ class BacktestPagesBrowserTest {
         JsonPath chart = Api.get("/api/volume-trap/chart-data/" + chartedId + "/");
         List<String> categories = categories();
         boolean sameExit = o.getString("exit_time").equals(o.getString("invalidation_stop.exit_time"))
-                && o.<BigDecimal>get("exit_price").compareTo(o.get("invalidation_stop.exit_price")) == 0;
+                && new BigDecimal(o.getString("exit_price")).compareTo(new BigDecimal(o.getString("invalidation_stop.exit_price"))) == 0;
         List<List<Object>> expected = new ArrayList<>();
         expected.add(List.of("Entry", o.getString("entry_time"), o.getString("entry_price")));
         expected.add(List.of("Lowest", o.getString("lowest_time"), o.getString("lowest_price")));

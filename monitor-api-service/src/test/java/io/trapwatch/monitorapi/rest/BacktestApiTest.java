@@ -122,10 +122,10 @@ class BacktestApiTest {
 
         // Histograms in buckets every group shares. Profits of both exits span -3.00 .. +12.50: width 1 (0.5 would
         // need 32 buckets, more than 25), buckets (-4,-3] .. (12,13]; a profit of exactly 0 is in (-1,0], with the losses.
-        assertThat(s.<BigDecimal>get("histogram_buckets.profit.width")).isEqualByComparingTo("1");
+        assertThat(new BigDecimal(s.getString("histogram_buckets.profit.width"))).isEqualByComparingTo("1");
         assertThat(s.getBoolean("histogram_buckets.profit.upper_included")).isTrue();
-        assertThat(s.<BigDecimal>getList("histogram_buckets.profit.lower_bounds")).hasSize(17);
-        assertThat(s.<BigDecimal>get("histogram_buckets.profit.lower_bounds[0]")).isEqualByComparingTo("-4");
+        assertThat(s.getList("histogram_buckets.profit.lower_bounds")).hasSize(17);
+        assertThat(new BigDecimal(s.getString("histogram_buckets.profit.lower_bounds[0]"))).isEqualByComparingTo("-4");
         assertThat(s.getList("overall.histograms.hold_profit", Integer.class))
                 .containsExactly(1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1);
         assertThat(s.getList("overall.histograms.invalidation_stop_profit", Integer.class))
@@ -137,7 +137,7 @@ class BacktestApiTest {
         assertThat(s.getList("by_phase_reached.confirmed.histograms.hold_profit", Integer.class).get(16)).isEqualTo(1);
         assertThat(s.getList("by_status.pending.histograms.hold_profit", Integer.class)).hasSize(17).containsOnly(0);
         // Drawdowns 4.00, 2.08, 0.00: width 0.5, [0,0.5) .. [4,4.5).
-        assertThat(s.<BigDecimal>get("histogram_buckets.max_drawdown.width")).isEqualByComparingTo("0.5");
+        assertThat(new BigDecimal(s.getString("histogram_buckets.max_drawdown.width"))).isEqualByComparingTo("0.5");
         assertThat(s.getBoolean("histogram_buckets.max_drawdown.upper_included")).isFalse();
         assertThat(s.getList("overall.histograms.max_drawdown", Integer.class)).containsExactly(1, 0, 0, 0, 1, 0, 0, 0, 1);
 

@@ -5,7 +5,7 @@ import io.restassured.response.Response;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.trapwatch.infra.TestTokens;
-import io.trapwatch.monitorapi.client.DetectionSweeps;
+import io.trapwatch.monitorapi.client.DetectionExchange;
 import io.trapwatch.monitorapi.support.DetectionStub;
 import io.trapwatch.monitorapi.support.DetectionStubResource;
 import io.trapwatch.monitorapi.support.Events;
@@ -128,7 +128,7 @@ class SweepProxyTest {
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.jsonPath().getString("error")).isEqualTo("no sweep with id 0d9f4f3c-5b4e-4c55-9d41-7f1f2b3c4d5e");
         // None of these is a failure of detection-service: the breaker stays closed.
-        assertThat(breakers.currentState(DetectionSweeps.BREAKER)).isEqualTo(CircuitBreakerState.CLOSED);
+        assertThat(breakers.currentState(DetectionExchange.BREAKER)).isEqualTo(CircuitBreakerState.CLOSED);
     }
 
     @Test
@@ -203,13 +203,13 @@ class SweepProxyTest {
         assertThat(given().get(SWEEPS + "/" + id).statusCode()).isEqualTo(502);
         Response opened = given().get(SWEEPS + "/" + id);
         assertThat(opened.statusCode()).isEqualTo(503);
-        assertThat(breakers.currentState(DetectionSweeps.BREAKER)).isEqualTo(CircuitBreakerState.OPEN);
+        assertThat(breakers.currentState(DetectionExchange.BREAKER)).isEqualTo(CircuitBreakerState.OPEN);
         // While open nothing reaches detection-service, for any of the three calls.
         int before = stub.received().size();
         Response refused = given().get(SWEEPS + "/" + id);
         assertThat(refused.statusCode()).isEqualTo(503);
         assertThat(refused.jsonPath().getString("detail")).startsWith("recent calls to detection-service failed");
-        assertThat(refused.header("Retry-After")).isEqualTo(String.valueOf(DetectionSweeps.BREAKER_DELAY_MS / 1000));
+        assertThat(refused.header("Retry-After")).isEqualTo(String.valueOf(DetectionExchange.BREAKER_DELAY_MS / 1000));
         assertThat(operator().contentType("application/json").body(GRID).post(SWEEPS).statusCode()).isEqualTo(503);
         assertThat(stub.received()).hasSize(before);
 
@@ -217,7 +217,7 @@ class SweepProxyTest {
         stub.heal();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> given().get(SWEEPS + "/" + id).statusCode() == 200);
-        assertThat(breakers.currentState(DetectionSweeps.BREAKER)).isEqualTo(CircuitBreakerState.CLOSED);
+        assertThat(breakers.currentState(DetectionExchange.BREAKER)).isEqualTo(CircuitBreakerState.CLOSED);
     }
 
     private static String started() {

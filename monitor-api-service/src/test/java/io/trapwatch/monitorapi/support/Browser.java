@@ -51,6 +51,7 @@ public final class Browser implements AutoCloseable {
     /**
      * The one browser every dashboard test class of this JVM drives (starting Chromium costs seconds), pointed at
      * {@code baseUrl} (the running service; its port changes when Quarkus restarts it); closed when the JVM exits.
+     * Its console starts empty for each caller (a test's console errors are its own).
      */
     public static synchronized Browser shared(String baseUrl) {
         if (shared == null) {
@@ -59,6 +60,7 @@ public final class Browser implements AutoCloseable {
             Runtime.getRuntime().addShutdownHook(new Thread(opened::close));
         }
         shared.baseUrl = baseUrl.replaceAll("/$", "");
+        shared.console();
         return shared;
     }
 
