@@ -12,6 +12,7 @@ const EXITS = { hold: 'Hold to window end', invalidation_stop: 'Invalidation sto
 const PHASES = { pending_only: 'Pending only (never confirmed)', suspected: 'Reached suspected abandonment',
   confirmed: 'Reached confirmed abandonment' };
 const PHASE_COLORS = { pending_only: '#e0a800', suspected: '#f08c2e', confirmed: '#d23c3c' };
+const PHASE_SHORT = { pending_only: 'pending only', suspected: 'reached suspected', confirmed: 'reached confirmed' };
 
 const form = document.getElementById('filters');
 let stats = null;
@@ -118,8 +119,8 @@ function drawHistogram(chart, bucketKind, histogram) {
   if (!stats) return;
   const buckets = stats.histogram_buckets[bucketKind];
   const labels = bucketLabels(buckets);
-  const series = Object.entries(PHASES).map(([phase, label]) => ({
-    name: label, type: 'bar', stack: 'trades', id: phase, itemStyle: { color: PHASE_COLORS[phase] },
+  const series = Object.keys(PHASES).map((phase) => ({
+    name: PHASE_SHORT[phase], type: 'bar', stack: 'trades', id: phase, itemStyle: { color: PHASE_COLORS[phase] },
     data: stats.by_phase_reached[phase].histograms[histogram],
   }));
   if (bucketKind === 'profit') {
@@ -135,7 +136,7 @@ function drawHistogram(chart, bucketKind, histogram) {
   chart.setOption({
     animation: false,
     backgroundColor: 'transparent',
-    legend: { top: 0, type: 'scroll' },
+    legend: { top: 0 },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     grid: { left: 40, right: 16, top: 40, bottom: 64 },
     xAxis: { type: 'category', data: labels, name: '%', nameLocation: 'end', axisLabel: { rotate: 45, fontSize: 10 } },

@@ -242,7 +242,8 @@ function outcomeSeries(o, times) {
   const onChart = new Set(times);
   const iso = (t) => new Date(t).toISOString();
   const point = (name, time, value, position, color) => (time && onChart.has(iso(time)) ? {
-    name, value: [iso(time), Number(value)], label: { show: true, formatter: name, position },
+    name, value: [iso(time), Number(value)],
+    label: { show: true, formatter: name, position, backgroundColor: cssColor('--panel'), padding: [1, 3], borderRadius: 3 },
     itemStyle: { color },
   } : null);
   const stop = o.invalidation_stop;

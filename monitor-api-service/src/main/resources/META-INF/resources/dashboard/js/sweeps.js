@@ -16,7 +16,7 @@ let shown = null; // the sweep as last read
 const COLUMNS = {
   rank: { label: 'Rank', value: (r) => r.rank, ascendingFirst: true },
   monitors: { label: 'Monitors', value: (r) => r.statistics.monitors },
-  trades: { label: 'Trades', value: (r) => r.statistics.invalidation_stop.total_trades },
+  trades: { label: 'Trades (stop)', value: (r) => r.statistics.invalidation_stop.total_trades },
   win_rate: { label: 'Win rate (stop)', value: (r) => num(r.statistics.invalidation_stop.win_rate) },
   avg_profit: { label: 'Avg profit (stop)', value: (r) => num(r.statistics.invalidation_stop.avg_profit_percent) },
   pf_stop: { label: 'PF stop', value: (r) => pf(r.statistics.invalidation_stop) },
@@ -141,7 +141,7 @@ function draw(sweep, view) {
     fact('Intervals', (r.intervals || []).join(', ')),
     fact('Combinations', String(r.combinations)),
     fact('Observation bars', r.observation_bars === 0 ? 'every bar since the entry' : String(r.observation_bars)),
-    fact('Ranked by', r.rank_by || ''),
+    fact('Ranked by', rankLabel(r.rank_by)),
     fact('Training split', r.train_until ? 'until ' + r.train_until : r.train_fraction ? (r.train_fraction * 100) + ' % of each series' : 'none'),
     fact('Started', timeElement(sweep.created_at)),
     fact('Finished', sweep.finished_at ? timeElement(sweep.finished_at) : '–'),
@@ -154,6 +154,12 @@ function draw(sweep, view) {
     sweep.error ? h('span', { class: 'down' }, 'Failed: ' + sweep.error + ' ') : '',
     sweep.failed && sweep.failed.length ? 'Series that could not be read: ' + sweep.failed.map((f) => f.series + ' (' + f.error + ')').join('; ') : '');
   drawResults(sweep, view);
+}
+
+/** The form's words for a ranking when it offers it, else the API's name made readable. */
+function rankLabel(rankBy) {
+  const option = rankBy && form.querySelector(`select[name=rank_by] option[value="${CSS.escape(rankBy)}"]`);
+  return option ? option.textContent : (rankBy || '').replaceAll('_', ' ').replace('.', ', ');
 }
 
 function progress(name, done, total) {
