@@ -71,7 +71,7 @@ public class SweepProxyResource {
     @APIResponse(responseCode = "502", description = "detection-service answered 5xx", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "503", description = "detection-service unreachable, too slow, or its circuit breaker open",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public Response start(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
+    public Response start(@Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
         return forward(() -> sweeps.start(authorization, body));
     }
 
@@ -105,7 +105,7 @@ public class SweepProxyResource {
     @APIResponse(responseCode = "502", description = "detection-service answered 5xx", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "503", description = "detection-service unreachable, too slow, or its circuit breaker open",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public Response cancel(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+    public Response cancel(@Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                            @Parameter(description = "The id POST returned") @PathParam("id") String id) {
         return forward(() -> sweeps.cancel(authorization, id));
     }

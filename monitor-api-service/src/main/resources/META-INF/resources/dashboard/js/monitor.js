@@ -153,6 +153,7 @@ function drawChart(m, data, digits) {
   const up = cssColor('--up');
   const down = cssColor('--down');
   const fmt = (v) => (v === null || v === undefined ? '–' : Number(v).toFixed(digits));
+  const outcome = outcomeSeries(m.outcome, times);
   // One marker per transition, on the bar that caused it (its open time is a category of the x axis), above the high.
   const markers = m.transitions.map((t) => {
     const at = new Date(t.bar_time).toISOString();
@@ -172,7 +173,7 @@ function drawChart(m, data, digits) {
   const option = {
     animation: false,
     backgroundColor: 'transparent',
-    legend: { top: 0, data: [m.symbol, 'MA7', 'MA25', 'Volume', ...(m.outcome ? ['Outcome'] : [])] },
+    legend: { top: 0, data: [m.symbol, 'MA7', 'MA25', 'Volume', ...outcome.map((o) => o.name)] },
     tooltip: {
       trigger: 'axis', axisPointer: { type: 'cross' },
       formatter: (items) => {
@@ -217,7 +218,7 @@ function drawChart(m, data, digits) {
         name: 'Volume', type: 'bar', xAxisIndex: 1, yAxisIndex: 1,
         data: data.klines.map((b) => ({ value: Number(b.volume), itemStyle: { color: Number(b.close) >= Number(b.open) ? up : down } })),
       },
-      ...outcomeSeries(m.outcome, times),
+      ...outcome,
     ],
   };
   if (!chart) {

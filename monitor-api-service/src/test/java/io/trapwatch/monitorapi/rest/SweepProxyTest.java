@@ -220,6 +220,19 @@ class SweepProxyTest {
         assertThat(breakers.currentState(DetectionExchange.BREAKER)).isEqualTo(CircuitBreakerState.CLOSED);
     }
 
+    @Test
+    void theProxyIsDocumentedWithEveryAnswerItGives() {
+        io.restassured.path.json.JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(doc.getMap("paths.'/api/volume-trap/sweeps'.post.responses"))
+                .containsOnlyKeys("202", "400", "401", "403", "502", "503");
+        assertThat(doc.getMap("paths.'/api/volume-trap/sweeps/{id}'.get.responses"))
+                .containsOnlyKeys("200", "400", "404", "502", "503");
+        assertThat(doc.getMap("paths.'/api/volume-trap/sweeps/{id}'.delete.responses"))
+                .containsOnlyKeys("200", "400", "401", "403", "404", "502", "503");
+        assertThat(doc.getList("paths.'/api/volume-trap/sweeps/{id}'.get.parameters.name")).containsExactlyInAnyOrder("id", "top");
+    }
+
     private static String started() {
         return operator().contentType("application/json").body(GRID).post(SWEEPS).then().statusCode(202).extract().path("id");
     }
