@@ -143,6 +143,8 @@ echo "      curl -X POST -H \"Authorization: Bearer \$(cat $WORK/api-token)\" ..
 export TRAPWATCH_JDBC_URL="$JDBC_URL"
 export TRAPWATCH_KAFKA_BOOTSTRAP="127.0.0.1:$KAFKA_PORT"
 export TRAPWATCH_MARKET_DATA_URL="http://127.0.0.1:$MD_PORT"
+# monitor-api-service forwards the dashboard's threshold sweeps to detection-service.
+export TRAPWATCH_DETECTION_URL="http://127.0.0.1:$DET_PORT"
 export TRAPWATCH_MARKET_DATA_SOURCE="$SOURCE"
 # The AES key that seals webhook secrets of alert subscriptions: made once, kept with the local data.
 if [ ! -s "$WORK/alerts-secret-key" ]; then

@@ -243,6 +243,12 @@ class KubernetesManifestsTest {
                         .at("/spec/ingress/0/from")).addObject().putObject("podSelector"), "market-data-service"),
                 broken("detection-service reachable from outside", m -> ((ObjectNode) m.resource("NetworkPolicy", "detection-service")
                         .get("spec")).putArray("ingress").addObject().putArray("ports").addObject().put("port", 8082), "outside"),
+                broken("detection-service open to the namespace", m -> ((ArrayNode) m.resource("NetworkPolicy", "detection-service")
+                        .at("/spec/ingress/0/from")).addObject().putObject("podSelector"), "another pod of the namespace -> detection-service"),
+                broken("sweeps proxy blocked on its way out", m -> ((ArrayNode) spec(m, "NetworkPolicy", "monitor-api-service")
+                        .get("egress")).remove(1), "monitor-api-service -> detection-service (egress)"),
+                broken("sweeps proxy to the wrong port", m -> ((ObjectNode) m.resource("ConfigMap", "trapwatch-config")
+                        .get("data")).put("TRAPWATCH_DETECTION_URL", "http://detection-service:8081"), "TRAPWATCH_DETECTION_URL uses port 8081"),
                 broken("market-data-service egress on port 80", m -> ((ObjectNode) m.resource("NetworkPolicy", "market-data-service")
                         .at("/spec/egress/0/ports/0")).put("port", 80), "443"),
                 broken("egress opened for every pod", m -> spec(m, "NetworkPolicy", "default-deny").putArray("egress").addObject(),
@@ -426,6 +432,15 @@ class KubernetesManifestsTest {
                 true, "detection-service -> market-data-service");
         expect(problems, policies.ingress(pods.get("market-data-service"), NetworkPolicies.Peer.pod(other), 8081, "http"),
                 false, "another pod of the namespace -> market-data-service");
+        // The sweeps proxy: monitor-api-service -> detection-service, both ends open; nobody else of the namespace.
+        expect(problems, policies.ingress(pods.get("detection-service"), NetworkPolicies.Peer.pod(pods.get("monitor-api-service")), 8082, "http"),
+                true, "monitor-api-service -> detection-service");
+        expect(problems, policies.egress(pods.get("monitor-api-service"), NetworkPolicies.Peer.pod(pods.get("detection-service")), 8082),
+                true, "monitor-api-service -> detection-service (egress)");
+        expect(problems, policies.ingress(pods.get("detection-service"), NetworkPolicies.Peer.pod(other), 8082, "http"),
+                false, "another pod of the namespace -> detection-service");
+        expect(problems, policies.ingress(pods.get("detection-service"), NetworkPolicies.Peer.pod(ingestJob), 8082, "http"),
+                false, "an ingest CronJob -> detection-service");
         for (String service : SERVICES) {
             int port = DEFAULT_HTTP_PORTS.get(service);
             expect(problems, policies.ingress(pods.get(service), NetworkPolicies.Peer.OUTSIDE, port, "http"),
@@ -694,6 +709,13 @@ class KubernetesManifestsTest {
                     hostPort(problems, where, "TRAPWATCH_MARKET_DATA_URL", uri.getHost(), uri.getPort(), services);
                 } else if (!deployment.name().equals(INGEST_OWNER)) {
                     problems.add(where + ": TRAPWATCH_MARKET_DATA_URL is not set");
+                }
+                String detectionUrl = env.get("TRAPWATCH_DETECTION_URL");
+                if (detectionUrl != null) {
+                    URI uri = URI.create(detectionUrl);
+                    hostPort(problems, where, "TRAPWATCH_DETECTION_URL", uri.getHost(), uri.getPort(), services);
+                } else if (deployment.name().equals("monitor-api-service")) {
+                    problems.add(where + ": TRAPWATCH_DETECTION_URL is not set (the sweeps proxy)");
                 }
                 if (deployment.name().equals(INGEST_OWNER) && !"binance".equals(env.get("TRAPWATCH_MARKET_DATA_SOURCE"))) {
                     problems.add(where + ": TRAPWATCH_MARKET_DATA_SOURCE must be binance in the cluster");

@@ -89,6 +89,7 @@ class LocalSystemIT {
         marketData = new ServiceProcess("market-data-service", SERVICES.resolve("market-data-service"), List.of("-Xmx512m"), env, logs);
         env.put("TRAPWATCH_MARKET_DATA_URL", marketData.baseUrl());
         detection = new ServiceProcess("detection-service", SERVICES.resolve("detection-service"), List.of("-Xmx512m"), env, logs);
+        env.put("TRAPWATCH_DETECTION_URL", detection.baseUrl());
         api = new ServiceProcess("monitor-api-service", SERVICES.resolve("monitor-api-service"), List.of("-Xmx512m"), env, logs);
         for (ServiceProcess service : List.of(marketData, detection, api)) {
             service.start();
@@ -171,7 +172,29 @@ class LocalSystemIT {
         Map<String, List<String>> live = liveTransitions();
         assertExactlyOneEventPerTransition(live);
         assertDryRunEqualsLive(live);
+        assertSweepThroughTheApiIsDetectionsSweep();
         assertMetricsCountWhatHappened(live);
+    }
+
+    /**
+     * The dashboard's way to a sweep: started and read through monitor-api-service's proxy (with the token), it is
+     * the very sweep detection-service holds, results and all.
+     */
+    private static void assertSweepThroughTheApiIsDetectionsSweep() throws Exception {
+        JsonNode started = Http.post(api.baseUrl() + "/api/volume-trap/sweeps",
+                "{\"market_type\":\"spot\",\"interval\":\"1h\",\"grid\":{\"rvol_threshold\":[8,12]}}");
+        String id = started.path("id").asText();
+        assertThat(started.path("location").asText()).isEqualTo("/api/volume-trap/sweeps/" + id);
+        JsonNode viaApi = Http.get(api.baseUrl() + "/api/volume-trap/sweeps/" + id);
+        for (long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+             viaApi.path("status").asText().equals("running") && System.nanoTime() < deadline; ) {
+            Thread.sleep(200);
+            viaApi = Http.get(api.baseUrl() + "/api/volume-trap/sweeps/" + id);
+        }
+        assertThat(viaApi.path("status").asText()).isEqualTo("done");
+        assertThat(viaApi.path("progress").path("combinations_done").asInt()).isEqualTo(2);
+        assertThat(viaApi.path("results")).hasSize(2);
+        assertThat(viaApi).isEqualTo(Http.get(detection.baseUrl() + "/api/detection/sweeps/" + id));
     }
 
     /** Every bar saved by an update this run (market-data-service runs throughout, so its counters saw them all). */

@@ -42,7 +42,7 @@ public class MarketDataBars {
             throw new MarketDataFailure(MarketDataFailure.Kind.BAD_ANSWER, "market-data-service answered HTTP " + status, e);
         } catch (ProcessingException e) {
             throw new MarketDataFailure(MarketDataFailure.Kind.UNAVAILABLE,
-                    "market-data-service did not answer: " + rootMessage(e), e);
+                    "market-data-service did not answer: " + Causes.rootMessage(e), e);
         }
         try {
             KlinePage page = mapper.readValue(body, KlinePage.class);
@@ -54,13 +54,5 @@ public class MarketDataBars {
             throw new MarketDataFailure(MarketDataFailure.Kind.BAD_ANSWER,
                     "market-data-service answered something that is not its kline JSON", e);
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 }

@@ -11,11 +11,18 @@ public class ApiProblem extends RuntimeException {
 
     private final int status;
     private final Map<String, Object> body;
+    /** Seconds for a Retry-After header, or null for none. */
+    private final Long retryAfter;
 
     private ApiProblem(int status, Map<String, Object> body) {
+        this(status, body, null);
+    }
+
+    private ApiProblem(int status, Map<String, Object> body, Long retryAfter) {
         super(String.valueOf(body.get("error")));
         this.status = status;
         this.body = body;
+        this.retryAfter = retryAfter;
     }
 
     /** 400 naming a field of a JSON body (dotted path, as {@code parameter} and {@code field}), what it may be and what it was. */
@@ -44,6 +51,16 @@ public class ApiProblem extends RuntimeException {
         return plain(502, "market data answered badly", detail);
     }
 
+    /** 503 with Retry-After: detection-service cannot be reached, did not answer in time, or its circuit breaker is open. */
+    public static ApiProblem detectionUnavailable(String detail, long retryAfterSeconds) {
+        return new ApiProblem(503, plain(503, "detection unavailable", detail).body, retryAfterSeconds);
+    }
+
+    /** 502: detection-service answered 5xx. */
+    public static ApiProblem detectionBadAnswer(String detail) {
+        return plain(502, "detection answered badly", detail);
+    }
+
     public static ApiProblem unavailable(String detail) {
         return plain(503, "unavailable", detail);
     }
@@ -56,7 +73,11 @@ public class ApiProblem extends RuntimeException {
     }
 
     public Response toResponse() {
-        return Response.status(status).type("application/json").entity(body).build();
+        Response.ResponseBuilder response = Response.status(status).type("application/json").entity(body);
+        if (retryAfter != null) {
+            response.header("Retry-After", retryAfter);
+        }
+        return response.build();
     }
 
     public int status() {

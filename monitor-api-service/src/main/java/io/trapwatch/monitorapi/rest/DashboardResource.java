@@ -53,6 +53,27 @@ public class DashboardResource {
         return page("statistics.html");
     }
 
+    @GET
+    @Path("dashboard/backtest")
+    @Operation(summary = "Backtest page (HTML): the outcome of every monitor, filtered, sorted and paged")
+    public Response backtestPage() {
+        return page("backtest.html");
+    }
+
+    @GET
+    @Path("dashboard/backtest/statistics")
+    @Operation(summary = "Backtest statistics page (HTML): both exits by phase reached, profit and drawdown distributions")
+    public Response backtestStatisticsPage() {
+        return page("backtest-statistics.html");
+    }
+
+    @GET
+    @Path("dashboard/sweeps")
+    @Operation(summary = "Threshold sweeps page (HTML): start a sweep, watch it, compare the combinations")
+    public Response sweepsPage() {
+        return page("sweeps.html");
+    }
+
     /** The shell as it is in the jar; the browser revalidates it so a new deployment shows at once. */
     private Response page(String name) {
         byte[] html = shells.computeIfAbsent(name, DashboardResource::read);

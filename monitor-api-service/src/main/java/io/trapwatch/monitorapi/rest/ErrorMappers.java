@@ -1,5 +1,7 @@
 package io.trapwatch.monitorapi.rest;
 
+import io.trapwatch.monitorapi.client.DetectionServerErrorException;
+import io.trapwatch.monitorapi.client.DetectionUnavailableException;
 import io.trapwatch.monitorapi.client.MarketDataFailure;
 import io.trapwatch.monitorapi.service.InvalidSubscriptionException;
 import io.trapwatch.monitorapi.service.PageBeyondEndException;
@@ -37,6 +39,14 @@ public class ErrorMappers {
             case BAD_ANSWER -> ApiProblem.marketDataBadAnswer(e.getMessage()).toResponse();
             case UNKNOWN_SYMBOL -> ApiProblem.notFound("Unknown symbol", e.getMessage()).toResponse();
         };
+    }
+
+    /** detection-service behind the sweeps proxy: its 5xx is a 502, no answer at all a 503 the caller may retry. */
+    @ServerExceptionMapper
+    public Response detection(DetectionUnavailableException e) {
+        LOG.warnf("sweeps proxy: %s", e.getMessage());
+        return (e instanceof DetectionServerErrorException ? ApiProblem.detectionBadAnswer(e.getMessage())
+                : ApiProblem.detectionUnavailable(e.getMessage(), 1)).toResponse();
     }
 
     @ServerExceptionMapper

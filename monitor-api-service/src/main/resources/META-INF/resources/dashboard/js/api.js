@@ -15,10 +15,21 @@ export async function getJson(path, params = {}) {
   for (const [name, value] of Object.entries(params)) {
     if (value !== undefined && value !== null && value !== '') query.set(name, value);
   }
-  const url = '/api/volume-trap/' + path + (query.size ? '?' + query : '');
+  return call('/api/volume-trap/' + path + (query.size ? '?' + query : ''), { headers: { Accept: 'application/json' } });
+}
+
+/** POST/PUT/DELETE to /api/volume-trap/{path} with a JSON body (or none) and the operator's bearer token. */
+export async function sendJson(method, path, body, token) {
+  const headers = { Accept: 'application/json' };
+  if (token) headers.Authorization = 'Bearer ' + token;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  return call('/api/volume-trap/' + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+}
+
+async function call(url, init) {
   let response;
   try {
-    response = await fetch(url, { headers: { Accept: 'application/json' } });
+    response = await fetch(url, init);
   } catch (e) {
     throw new ApiError(0, { error: 'The service cannot be reached', detail: e.message });
   }

@@ -90,3 +90,34 @@ export function number(value) {
   if (abs >= 1 || abs === 0) return n.toLocaleString(undefined, { maximumFractionDigits: 4 });
   return n.toPrecision(6).replace(/0+$/, '').replace(/\.$/, '');
 }
+
+export const OUTCOME_STATUS_LABELS = { completed: 'completed', open: 'open', insufficient_data: 'insufficient data' };
+
+export function outcomeBadge(status) {
+  return h('span', { class: 'badge outcome-' + status }, OUTCOME_STATUS_LABELS[status] || status);
+}
+
+/**
+ * A profit factor as the API gives it: a number, or null with {@code infinite} when nothing lost, or null when nothing
+ * won either. Below 1 the trades lost more than they won.
+ */
+export function profitFactor(value, infinite) {
+  if (value === null || value === undefined) {
+    return infinite ? h('span', { class: 'up', title: 'no losing trade' }, '∞') : h('span', { class: 'muted' }, '–');
+  }
+  const n = Number(value);
+  return h('span', { class: n < 1 ? 'down' : 'up', title: n < 1 ? 'below 1: losses exceed profits' : 'gross profit ÷ gross loss' },
+    n.toFixed(2));
+}
+
+/** A plain number with fixed decimals, or a dash. */
+export function fixed(value, decimals = 2) {
+  return value === null || value === undefined ? '–' : Number(value).toFixed(decimals);
+}
+
+/** A max drawdown (the API's positive number: how far the price rose against the short), red when above 0. */
+export function drawdown(value) {
+  if (value === null || value === undefined) return h('span', { class: 'muted' }, '–');
+  const n = Number(value);
+  return h('span', { class: n > 0 ? 'down' : 'muted' }, n.toFixed(2) + ' %');
+}

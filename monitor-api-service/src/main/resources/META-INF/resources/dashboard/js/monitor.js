@@ -3,7 +3,7 @@
 import { getJson, ApiError } from './api.js';
 import { h, replaceChildren, showState } from './dom.js';
 import { REASON_LABELS, digitsOf, price, percent, volume, statusBadge, marketBadge, timeElement, localShort,
-  utcTime } from './format.js';
+  utcTime, outcomeBadge, drawdown } from './format.js';
 import { indicatorList } from './indicators.js';
 import { follow, debounce } from './live.js';
 import { chartTheme, onThemeChange, cssColor } from './theme.js';
@@ -39,12 +39,15 @@ async function load() {
 
 function draw(m, chartData) {
   const bars = chartData instanceof Error ? [] : chartData.klines;
+  const o = m.outcome;
   const digits = digitsOf([m.trigger_price, m.trigger_high, m.trigger_low, m.current_price,
-    ...bars.flatMap((b) => [b.open, b.high, b.low, b.close])]);
+    ...bars.flatMap((b) => [b.open, b.high, b.low, b.close]),
+    ...(o ? [o.entry_price, o.lowest_price, o.exit_price, o.rebound_high_price] : [])]);
   document.title = `${m.symbol} ${m.market_type} ${m.interval} · TrapWatch`;
   replaceChildren(document.getElementById('title'), m.symbol + ' ', marketBadge(m.market_type), ' ', m.interval, ' ',
     statusBadge(m.status));
   drawFacts(m, digits);
+  drawOutcome(m, digits, bars);
   drawOtherMarket(m);
   drawTransitions(m, digits);
   document.getElementById('content').hidden = false;
@@ -71,6 +74,37 @@ function drawFacts(m, digits) {
     fact('Change since trigger', percent(m.price_change_percent)),
     fact('Phases passed', [m.phase_1_passed, m.phase_2_passed, m.phase_3_passed].map((p, i) => (p ? '✓' : '✗') + (i + 1)).join(' ')),
     fact('Last change', timeElement(m.updated_at)));
+}
+
+/** The outcome (decision D18): entry, lowest, both exits and the rebound, as detection-service computed them. */
+function drawOutcome(m, digits, bars) {
+  const box = document.getElementById('outcome');
+  const o = m.outcome;
+  if (!o) {
+    replaceChildren(box, h('p', { class: 'muted', id: 'no-outcome' }, 'No outcome yet: detection-service publishes it once the bar after the trigger has closed.'));
+    return;
+  }
+  const fact = (label, ...value) => h('div', {}, h('dt', {}, label), h('dd', {}, ...value));
+  const at = (time, value) => [price(value, digits), ' ', h('span', { class: 'muted' }, '· '), timeElement(time)];
+  const stop = o.invalidation_stop;
+  const span = o.observation_bars === 0 ? 'every bar since the entry' : o.observation_bars + ' bars';
+  const shown = new Set(bars.map((b) => new Date(b.open_time).toISOString()));
+  const outside = [o.entry_time, o.lowest_time, o.exit_time, stop && stop.exit_time]
+    .filter((t) => t && !shown.has(new Date(t).toISOString())).length;
+  replaceChildren(box,
+    h('dl', { class: 'facts' },
+      fact('Outcome', outcomeBadge(o.status), o.bars_observed === null ? '' : ' ' + o.bars_observed + ' of ' + span + ' observed'),
+      fact('Entry (short)', ...(o.entry_time ? at(o.entry_time, o.entry_price) : ['–'])),
+      fact('Lowest low', ...(o.lowest_time ? at(o.lowest_time, o.lowest_price) : ['–']),
+        o.bars_to_lowest === null ? '' : h('span', { class: 'muted' }, ' · bar ' + o.bars_to_lowest)),
+      fact('Max profit', percent(o.max_profit_percent)),
+      fact('Max drawdown', drawdown(o.max_drawdown_percent)),
+      fact('Rebound from the low', o.rebound_percent === null ? '–' : [percent(o.rebound_percent), ' to ',
+        price(o.rebound_high_price, digits), o.has_rebound ? h('strong', {}, ' · significant (≥ 20 %)') : '']),
+      fact('Hold exit (window end)', ...(o.exit_time ? [...at(o.exit_time, o.exit_price), ' ', percent(o.final_profit_percent)] : ['–'])),
+      fact('Invalidation-stop exit', ...(stop ? [...at(stop.exit_time, stop.exit_price), ' ', percent(stop.final_profit_percent),
+        h('span', { class: 'muted' }, stop.exited_by === 'invalidation' ? ' · stopped out' : ' · at window end')] : ['–']))),
+    outside ? h('p', { class: 'muted', id: 'outcome-outside' }, outside + ' of these points lie outside the chart\'s bars.') : '');
 }
 
 /** The same symbol in the other market, when the pool has monitors for it there. */
@@ -119,6 +153,7 @@ function drawChart(m, data, digits) {
   const up = cssColor('--up');
   const down = cssColor('--down');
   const fmt = (v) => (v === null || v === undefined ? '–' : Number(v).toFixed(digits));
+  const outcome = outcomeSeries(m.outcome, times);
   // One marker per transition, on the bar that caused it (its open time is a category of the x axis), above the high.
   const markers = m.transitions.map((t) => {
     const at = new Date(t.bar_time).toISOString();
@@ -138,7 +173,7 @@ function drawChart(m, data, digits) {
   const option = {
     animation: false,
     backgroundColor: 'transparent',
-    legend: { top: 0, data: [m.symbol, 'MA7', 'MA25', 'Volume'] },
+    legend: { top: 0, data: [m.symbol, 'MA7', 'MA25', 'Volume', ...outcome.map((o) => o.name)] },
     tooltip: {
       trigger: 'axis', axisPointer: { type: 'cross' },
       formatter: (items) => {
@@ -183,6 +218,7 @@ function drawChart(m, data, digits) {
         name: 'Volume', type: 'bar', xAxisIndex: 1, yAxisIndex: 1,
         data: data.klines.map((b) => ({ value: Number(b.volume), itemStyle: { color: Number(b.close) >= Number(b.open) ? up : down } })),
       },
+      ...outcome,
     ],
   };
   if (!chart) {
@@ -195,6 +231,39 @@ function drawChart(m, data, digits) {
     window.addEventListener('resize', () => chart && chart.resize());
   }
   chart.setOption(option, true);
+}
+
+/**
+ * The outcome on the chart: entry, lowest low, the hold exit and the invalidation-stop exit as labelled points on
+ * their bars (one "Exit" when both exits are the same bar and price), and the rebound as a line at the rebound high
+ * over the bars it was measured on (from the lowest + 3 to the window's end). Points off the chart's bars are left out.
+ */
+function outcomeSeries(o, times) {
+  if (!o || !o.entry_time) return [];
+  const onChart = new Set(times);
+  const iso = (t) => new Date(t).toISOString();
+  const point = (name, time, value, position, color) => (time && onChart.has(iso(time)) ? {
+    name, value: [iso(time), Number(value)],
+    label: { show: true, formatter: name, position, backgroundColor: cssColor('--panel'), padding: [1, 3], borderRadius: 3 },
+    itemStyle: { color },
+  } : null);
+  const stop = o.invalidation_stop;
+  const sameExit = stop && stop.exit_time === o.exit_time && Number(stop.exit_price) === Number(o.exit_price);
+  const points = [
+    point('Entry', o.entry_time, o.entry_price, 'left', '#7a5af5'),
+    point('Lowest', o.lowest_time, o.lowest_price, 'bottom', cssColor('--up')),
+    point(sameExit ? 'Exit' : 'Exit (hold)', o.exit_time, o.exit_price, 'right', '#2f7ed8'),
+    sameExit || !stop ? null : point('Stop exit', stop.exit_time, stop.exit_price, 'top', '#d23c3c'),
+  ].filter(Boolean);
+  const series = { name: 'Outcome', type: 'scatter', symbol: 'diamond', symbolSize: 12, z: 5, data: points };
+  const from = o.lowest_time ? times.indexOf(iso(o.lowest_time)) + 3 : -1;
+  const to = o.exit_time ? times.indexOf(iso(o.exit_time)) : -1;
+  if (o.rebound_high_price !== null && from >= 3 && to >= from) {
+    series.markLine = { symbol: 'none', lineStyle: { color: o.has_rebound ? '#d23c3c' : cssColor('--muted'), type: 'dotted', width: 2 },
+      label: { formatter: 'Rebound ' + Number(o.rebound_percent).toFixed(2) + ' %', position: 'insideEndTop' },
+      data: [[{ name: 'Rebound', coord: [times[from], Number(o.rebound_high_price)] }, { coord: [times[to], Number(o.rebound_high_price)] }]] };
+  }
+  return [series];
 }
 
 onThemeChange(() => {

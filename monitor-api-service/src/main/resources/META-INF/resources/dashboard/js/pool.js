@@ -4,6 +4,7 @@ import { getJson, ApiError } from './api.js';
 import { h, replaceChildren, showState } from './dom.js';
 import { STATUSES, STATUS_LABELS, digitsOf, price, percent, statusBadge, marketBadge, timeElement } from './format.js';
 import { follow, debounce } from './live.js';
+import { drawPages, followPageLinks, sortableHeaders, markSort, nextSort, rowLink } from './listing.js';
 
 const PAGE_SIZE = 20;
 const FILTERS = ['market_type', 'status', 'interval', 'symbol', 'start_date', 'end_date'];
@@ -55,10 +56,7 @@ function fillForm(view) {
   if (document.activeElement !== form.elements.symbol) form.elements.symbol.value = view.symbol;
   form.elements.start_date.value = view.start_date;
   form.elements.end_date.value = view.end_date;
-  for (const th of document.querySelectorAll('#pool th[data-sort]')) {
-    const column = th.dataset.sort;
-    th.setAttribute('aria-sort', view.sort === column ? 'ascending' : view.sort === '-' + column ? 'descending' : 'none');
-  }
+  markSort(document.getElementById('pool'), view.sort);
 }
 
 /** The view the form now shows (page back to 1: the filter changed). */
@@ -130,7 +128,7 @@ function draw(view, page, counts) {
     ' · ', String(counts.total), ' under these filters in every status');
   tbody.replaceChildren(...page.results.map(row));
   flashIds.clear();
-  drawPages(view, page.count);
+  drawPages(document.getElementById('pages'), view.page, page.count, PAGE_SIZE, (p) => urlOf({ ...view, page: p }));
   if (page.results.length === 0) {
     showState('empty', 'No monitors match these filters. ', h('a', { href: location.pathname }, 'Show all monitors'));
   } else {
@@ -151,32 +149,7 @@ function row(m) {
     h('td', { class: 'num' }, price(m.trigger_price, digits)),
     h('td', { class: 'num' }, price(m.current_price, digits)),
     h('td', { class: 'num' }, percent(m.price_change_percent)));
-  tr.addEventListener('click', (e) => {
-    if (!e.target.closest('a')) location.href = href;
-  });
-  return tr;
-}
-
-/** First, previous, the current page ± 2 with gaps, next, last — real links, so they open in new tabs too. */
-function drawPages(view, count) {
-  const last = Math.max(1, Math.ceil(count / PAGE_SIZE));
-  const nav = document.getElementById('pages');
-  if (last === 1) return replaceChildren(nav);
-  const link = (page, text, label) => page === view.page
-    ? h('span', { 'aria-current': 'page' }, text)
-    : h('a', { href: urlOf({ ...view, page }), 'data-page': page, 'aria-label': label || 'Page ' + page }, text);
-  const items = [];
-  if (view.page > 1) items.push(link(view.page - 1, '‹ Previous', 'Previous page'));
-  let previous = 0;
-  for (let p = 1; p <= last; p++) {
-    if (p === 1 || p === last || Math.abs(p - view.page) <= 2) {
-      if (p - previous > 1) items.push(h('span', { class: 'gap' }, '…'));
-      items.push(link(p, String(p)));
-      previous = p;
-    }
-  }
-  if (view.page < last) items.push(link(view.page + 1, 'Next ›', 'Next page'));
-  replaceChildren(nav, items);
+  return rowLink(tr, href);
 }
 
 /** One stream per market/interval/symbol filter; any change there may move rows or counts, so the page reloads. */
@@ -211,25 +184,11 @@ function wire() {
     history.pushState(null, '', location.pathname);
     render();
   });
-  for (const th of document.querySelectorAll('#pool th[data-sort]')) {
-    const column = th.dataset.sort;
-    const button = h('button', { type: 'button' }, ...th.childNodes);
-    th.replaceChildren(button);
-    button.addEventListener('click', () => {
-      const view = viewFromUrl();
-      const descendingFirst = !ASCENDING_FIRST.has(column);
-      const current = view.sort === column ? 'asc' : view.sort === '-' + column ? 'desc' : null;
-      const next = current === 'asc' ? 'desc' : current === 'desc' ? 'asc' : descendingFirst ? 'desc' : 'asc';
-      go({ ...view, sort: (next === 'desc' ? '-' : '') + column, page: 1 });
-    });
-  }
-  document.getElementById('pages').addEventListener('click', (e) => {
-    const a = e.target.closest('a[data-page]');
-    if (!a || e.ctrlKey || e.metaKey || e.shiftKey) return;
-    e.preventDefault();
-    history.pushState(null, '', a.getAttribute('href'));
-    render();
+  sortableHeaders(document.getElementById('pool'), (column) => {
+    const view = viewFromUrl();
+    go({ ...view, sort: nextSort(view.sort, column, ASCENDING_FIRST.has(column)), page: 1 });
   });
+  followPageLinks(document.getElementById('pages'), render);
   window.addEventListener('popstate', render);
   render();
 }

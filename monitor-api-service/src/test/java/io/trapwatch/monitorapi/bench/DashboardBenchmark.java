@@ -29,13 +29,16 @@ import java.util.Map;
  * ({@code pool-rendered}), the monitor page until the chart library reports the chart drawn ({@code chart-drawn}).
  * With {@code bench.kafka} set it also measures live updates: a new monitor's MonitorStateChanged is produced to that
  * broker and the time until its row shows in the open pool is taken; those monitors (symbols ZZBENCH…, spot 1d)
- * stay in the read model.
+ * stay in the read model. With the operator token ({@code bench.token}, or the local run's .trapwatch/api-token) it
+ * also runs a small threshold sweep from the sweeps page, for its screenshot.
  */
 public final class DashboardBenchmark {
 
     private static final String URL = System.getProperty("bench.url", "http://localhost:8080");
     private static final int RUNS = Integer.getInteger("bench.runs", 10);
     private static final String KAFKA = System.getProperty("bench.kafka", "");
+    /** The operator token for the sweep: bench.token, else the local run's .trapwatch/api-token when there is one. */
+    private static final String TOKEN = System.getProperty("bench.token", localToken());
 
     private DashboardBenchmark() {
     }
@@ -67,7 +70,8 @@ public final class DashboardBenchmark {
 
     /**
      * The README's screenshots, of the system under measurement (on the local run: the bundled real data): the pool,
-     * the newest monitor that went furthest through the phases, and the statistics; saved under target/screenshots.
+     * the newest monitor that went furthest through the phases, the statistics, the backtest list, signal quality, a
+     * monitor with both exits apart, and (with the token) a sweep; saved under target/screenshots.
      */
     private static void screenshots(Browser browser) throws Exception {
         browser.visit("/dashboard/");
@@ -84,13 +88,50 @@ public final class DashboardBenchmark {
         browser.visit("/dashboard/statistics");
         Thread.sleep(1500);
         System.out.println("screenshot " + browser.screenshot("statistics"));
+        browser.visit("/dashboard/backtest?market_type=spot");
+        System.out.println("screenshot " + browser.screenshot("backtest"));
+        browser.visit("/dashboard/backtest/statistics");
+        Thread.sleep(1500);
+        System.out.println("screenshot " + browser.screenshot("backtest-statistics"));
+        // A spot trade the invalidation stop ended early, so both exits show apart on its chart.
+        JsonNode stopped = api("backtest/?market_type=spot&status=completed&exit=invalidation_stop&result=loss&page_size=1");
+        if (stopped.path("count").asLong() > 0) {
+            browser.visit("/dashboard/monitors/" + stopped.at("/results/0/id").asLong());
+            Thread.sleep(1500);
+            System.out.println("screenshot " + browser.screenshot("monitor-outcome"));
+        }
+        if (!TOKEN.isEmpty()) {
+            browser.visit("/dashboard/sweeps");
+            browser.js("const f = document.getElementById('start'); f.elements.token.value = arguments[0];"
+                    + "f.elements.market_type.value = 'spot'; f.elements.interval.value = '1h';"
+                    + "f.elements['grid.rvol_threshold'].value = '6, 8, 10'; f.elements['grid.amplitude_threshold'].value = '2, 3';"
+                    + "document.getElementById('start-button').click();", TOKEN);
+            long deadline = System.currentTimeMillis() + 300_000;
+            while (!"done".equals(browser.js("return document.body.dataset.sweepStatus")) && System.currentTimeMillis() < deadline) {
+                Thread.sleep(500);
+            }
+            System.out.println("screenshot " + browser.screenshot("sweeps") + " (sweep " + browser.js("return document.body.dataset.sweepStatus") + ")");
+        }
+    }
+
+    private static String localToken() {
+        try {
+            java.nio.file.Path file = java.nio.file.Path.of(".trapwatch", "api-token");
+            return java.nio.file.Files.isReadable(file) ? java.nio.file.Files.readString(file).trim() : "";
+        } catch (java.io.IOException e) {
+            return "";
+        }
     }
 
     private static JsonNode monitors(String query) throws Exception {
+        return api("monitors/?" + query);
+    }
+
+    private static JsonNode api(String pathAndQuery) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(URL + "/api/volume-trap/monitors/?" + query)).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create(URL + "/api/volume-trap/" + pathAndQuery)).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
-            throw new IllegalStateException("GET monitors?" + query + " answered " + r.statusCode() + " at " + URL);
+            throw new IllegalStateException("GET " + pathAndQuery + " answered " + r.statusCode() + " at " + URL);
         }
         return new ObjectMapper().readTree(r.body());
     }

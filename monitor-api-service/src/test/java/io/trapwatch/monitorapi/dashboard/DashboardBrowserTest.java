@@ -12,7 +12,6 @@ import io.trapwatch.monitorapi.support.Events;
 import io.trapwatch.monitorapi.support.ServiceTest;
 import io.trapwatch.monitorapi.support.MarketDataStub;
 import io.trapwatch.monitorapi.support.MarketDataStubResource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -29,6 +28,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
+import static io.trapwatch.monitorapi.support.RecordedBars.close;
+import static io.trapwatch.monitorapi.support.RecordedBars.onBar;
+import static io.trapwatch.monitorapi.support.RecordedBars.openTime;
+import static io.trapwatch.monitorapi.support.RecordedBars.utc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -60,9 +63,7 @@ class DashboardBrowserTest {
      */
     @BeforeEach
     void seedAndOpen() {
-        if (browser == null) {
-            browser = Browser.open(base.toString().replaceAll("/$", ""));
-        }
+        browser = Browser.shared(base.toString());
         if (seeded) {
             return;
         }
@@ -90,14 +91,6 @@ class DashboardBrowserTest {
         seeded = true;
     }
 
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
-
     @Test
     @Order(1)
     void poolShowsWhatTheApiAnswersForEveryFilterSortAndPage() {
@@ -110,44 +103,44 @@ class DashboardBrowserTest {
 
         // Market switch: futures only, in the URL.
         browser.find("input[name=market_type][value=futures]").findElement(org.openqa.selenium.By.xpath("..")).click();
-        awaitPath("/dashboard/?market_type=futures");
+        browser.awaitPath("/dashboard/?market_type=futures");
         assertPoolEquals("market_type=futures", 1);
 
         // Status filter: invalidated only; the count per status stays that of every status under the market filter.
         browser.find("input[name=status][value=invalidated]").click();
-        awaitPath("/dashboard/?market_type=futures&status=invalidated");
+        browser.awaitPath("/dashboard/?market_type=futures&status=invalidated");
         assertPoolEquals("market_type=futures&status=invalidated", 1);
         assertThat(browser.findAll("#pool tbody .badge.invalidated")).hasSameSizeAs(browser.findAll("#pool tbody tr"));
 
         // Two statuses at once; then back to every status with "all".
         browser.find("input[name=status][value=expired]").click();
-        awaitPath("/dashboard/?market_type=futures&status=invalidated%2Cexpired");
+        browser.awaitPath("/dashboard/?market_type=futures&status=invalidated%2Cexpired");
         assertPoolEquals("market_type=futures&status=invalidated,expired", 1);
         browser.find("#all-statuses").click();
-        awaitPath("/dashboard/?market_type=futures");
+        browser.awaitPath("/dashboard/?market_type=futures");
 
         // Both markets again, page 2 by its link; back returns to page 1, forward to page 2 (the URL holds the view).
         browser.find("input[name=market_type][value=all]").findElement(org.openqa.selenium.By.xpath("..")).click();
-        awaitPath("/dashboard/");
+        browser.awaitPath("/dashboard/");
         browser.find("#pages a[data-page='2']").click();
-        awaitPath("/dashboard/?page=2");
+        browser.awaitPath("/dashboard/?page=2");
         assertPoolEquals("", 2);
         browser.driver().navigate().back();
-        awaitPath("/dashboard/");
+        browser.awaitPath("/dashboard/");
         assertPoolEquals("", 1);
         browser.driver().navigate().forward();
-        awaitPath("/dashboard/?page=2");
+        browser.awaitPath("/dashboard/?page=2");
         assertPoolEquals("", 2);
 
         // Sorting: symbol ascending, then descending; trigger price starts with the largest.
         sortBy("symbol");
-        awaitPath("/dashboard/?sort=symbol");
+        browser.awaitPath("/dashboard/?sort=symbol");
         assertPoolEquals("sort=symbol", 1);
         sortBy("symbol");
-        awaitPath("/dashboard/?sort=-symbol");
+        browser.awaitPath("/dashboard/?sort=-symbol");
         assertPoolEquals("sort=-symbol", 1);
         sortBy("trigger_price");
-        awaitPath("/dashboard/?sort=-trigger_price");
+        browser.awaitPath("/dashboard/?sort=-trigger_price");
         assertPoolEquals("sort=-trigger_price", 1);
         assertThat(browser.find("#pool th[data-sort=trigger_price]").getAttribute("aria-sort")).isEqualTo("descending");
 
@@ -321,11 +314,6 @@ class DashboardBrowserTest {
         browser.find("#pool th[data-sort=" + column + "] button").click();
     }
 
-    private void awaitPath(String path) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> browser.path().equals(path));
-        browser.awaitSettled();
-    }
-
     /** Markers drawn by the chart library: [label, bar open time, y] of each. */
     @SuppressWarnings("unchecked")
     private List<List<Object>> markers() {
@@ -375,22 +363,5 @@ class DashboardBrowserTest {
                 .containsExactly(new BigDecimal(detail.getString("trigger_price")), new BigDecimal(detail.getString("trigger_low")));
         List<Object> ma7 = (List<Object>) browser.js("return echarts.getInstanceByDom(document.getElementById('chart')).getOption().series[1].data");
         assertThat(ma7).hasSize(chart.getList("klines").size());
-    }
-
-    /** The trigger bar's real high and low, so the key level line lies among the candles. */
-    private static Events.Monitor onBar(Events.Monitor monitor, com.fasterxml.jackson.databind.JsonNode bar) {
-        return monitor.triggerRange(bar.get(2).asText(), bar.get(3).asText());
-    }
-
-    private static Instant openTime(com.fasterxml.jackson.databind.JsonNode bar) {
-        return Instant.ofEpochMilli(bar.get(0).asLong());
-    }
-
-    private static BigDecimal close(com.fasterxml.jackson.databind.JsonNode bar) {
-        return new BigDecimal(bar.get(4).asText());
-    }
-
-    private static String utc(com.fasterxml.jackson.databind.JsonNode bar) {
-        return openTime(bar).toString().substring(0, 16).replace('T', ' ') + " UTC";
     }
 }

@@ -8,10 +8,7 @@ import io.trapwatch.infra.PostgresTestResource;
 import io.trapwatch.model.Interval;
 import io.trapwatch.model.MarketType;
 import io.trapwatch.model.MonitorStatus;
-import io.trapwatch.model.SeriesKey;
-import io.trapwatch.model.Topics;
 import io.trapwatch.model.outcome.MonitorOutcome;
-import io.trapwatch.model.outcome.MonitorOutcomesChanged;
 import io.trapwatch.model.outcome.OutcomeStatus;
 import io.trapwatch.monitorapi.support.Api;
 import io.trapwatch.monitorapi.support.Broker;
@@ -27,6 +24,9 @@ import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static io.trapwatch.monitorapi.support.Outcomes.outcome;
+import static io.trapwatch.monitorapi.support.Outcomes.send;
+import static io.trapwatch.monitorapi.support.Outcomes.stop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -120,6 +120,27 @@ class BacktestApiTest {
         assertThat(s.getInt("by_phase_reached.suspected.monitors")).isEqualTo(1);
         assertThat(s.getInt("by_phase_reached.confirmed.monitors")).isEqualTo(1);
 
+        // Histograms in buckets every group shares. Profits of both exits span -3.00 .. +12.50: width 1 (0.5 would
+        // need 32 buckets, more than 25), buckets (-4,-3] .. (12,13]; a profit of exactly 0 is in (-1,0], with the losses.
+        assertThat(new BigDecimal(s.getString("histogram_buckets.profit.width"))).isEqualByComparingTo("1");
+        assertThat(s.getBoolean("histogram_buckets.profit.upper_included")).isTrue();
+        assertThat(s.getList("histogram_buckets.profit.lower_bounds")).hasSize(17);
+        assertThat(new BigDecimal(s.getString("histogram_buckets.profit.lower_bounds[0]"))).isEqualByComparingTo("-4");
+        assertThat(s.getList("overall.histograms.hold_profit", Integer.class))
+                .containsExactly(1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1);
+        assertThat(s.getList("overall.histograms.invalidation_stop_profit", Integer.class))
+                .containsExactly(0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1);
+        // By phase: pending only = the invalidated monitor (-3 hold, +2 stop), confirmed = +12.50, suspected = 0.00.
+        assertThat(s.getList("by_phase_reached.pending_only.histograms.hold_profit", Integer.class).get(0)).isEqualTo(1);
+        assertThat(s.getList("by_phase_reached.pending_only.histograms.invalidation_stop_profit", Integer.class).get(5)).isEqualTo(1);
+        assertThat(s.getList("by_phase_reached.suspected.histograms.hold_profit", Integer.class).get(3)).isEqualTo(1);
+        assertThat(s.getList("by_phase_reached.confirmed.histograms.hold_profit", Integer.class).get(16)).isEqualTo(1);
+        assertThat(s.getList("by_status.pending.histograms.hold_profit", Integer.class)).hasSize(17).containsOnly(0);
+        // Drawdowns 4.00, 2.08, 0.00: width 0.5, [0,0.5) .. [4,4.5).
+        assertThat(new BigDecimal(s.getString("histogram_buckets.max_drawdown.width"))).isEqualByComparingTo("0.5");
+        assertThat(s.getBoolean("histogram_buckets.max_drawdown.upper_included")).isFalse();
+        assertThat(s.getList("overall.histograms.max_drawdown", Integer.class)).containsExactly(1, 0, 0, 0, 1, 0, 0, 0, 1);
+
         // Open outcomes only when asked for.
         JsonPath all = Api.get("/api/volume-trap/backtest/statistics/?status=completed,open&symbol=" + symbol);
         assertThat(all.getInt("overall.monitors")).isEqualTo(4);
@@ -196,7 +217,11 @@ class BacktestApiTest {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths", hasKey("/api/volume-trap/backtest"))
                 .body("paths", hasKey("/api/volume-trap/backtest/statistics"))
-                .body("paths", hasKey("/api/volume-trap/backtest/{id}"));
+                .body("paths", hasKey("/api/volume-trap/backtest/{id}"))
+                .body("components.schemas.BacktestStatistics.properties", hasKey("histogram_buckets"))
+                .body("components.schemas.BacktestGroup.properties", hasKey("histograms"))
+                .body("components.schemas.BacktestHistograms.properties", hasKey("invalidation_stop_profit"))
+                .body("components.schemas.HistogramBuckets.properties", hasKey("lower_bounds"));
     }
 
     private static void rejects(String path, String parameter) {
@@ -205,39 +230,5 @@ class BacktestApiTest {
 
     private static List<String> symbols(String path) {
         return Api.get(path).getList("results.monitor_key");
-    }
-
-    /** An invalidation-stop exit {@code k} bars after the entry bar. */
-    private record Stop(int k, String price, String profit, String by) {
-    }
-
-    private static Stop stop(int k, String price, String profit, String by) {
-        return new Stop(k, price, profit, by);
-    }
-
-    /** An outcome as detection-service publishes it; bar times follow from the trigger (entry = next bar). */
-    private static MonitorOutcome outcome(Events.Monitor m, int version, OutcomeStatus status, int observed, String entry,
-                                          String lowest, int barsToLowest, String maxProfit, String reboundHigh,
-                                          String reboundPercent, String drawdown, String exitPrice, String profit, Stop stop) {
-        Instant entryTime = m.triggerTime.plus(H4);
-        BigDecimal p = new BigDecimal(profit);
-        MonitorOutcome.Exit hold = new MonitorOutcome.Exit(entryTime.plus(H4.multipliedBy(observed)), new BigDecimal(exitPrice),
-                p, p.signum() > 0, MonitorOutcome.Exit.WINDOW_END);
-        MonitorOutcome.Exit exit = stop == null ? hold : new MonitorOutcome.Exit(entryTime.plus(H4.multipliedBy(stop.k())),
-                new BigDecimal(stop.price()), new BigDecimal(stop.profit()), new BigDecimal(stop.profit()).signum() > 0, stop.by());
-        return new MonitorOutcome(m.key(), version, m.triggerTime, m.triggerPrice, status, 30, observed, entryTime,
-                new BigDecimal(entry), entryTime.plus(H4.multipliedBy(barsToLowest)), new BigDecimal(lowest), barsToLowest,
-                new BigDecimal(maxProfit), false, reboundHigh == null ? null : new BigDecimal(reboundHigh),
-                reboundPercent == null ? null : new BigDecimal(reboundPercent), new BigDecimal(drawdown), hold, exit);
-    }
-
-    private static void send(MonitorOutcome... outcomes) {
-        for (MonitorOutcome o : outcomes) {
-            SeriesKey series = SeriesKey.parse(o.monitorKey().substring(0, o.monitorKey().lastIndexOf(':')));
-            MonitorOutcomesChanged event = new MonitorOutcomesChanged(MonitorOutcomesChanged.eventId(series, o.triggerTime()),
-                    MonitorOutcomesChanged.SCHEMA_VERSION, series.marketType(), series.symbol(), series.interval(),
-                    o.triggerTime(), List.of(o), Instant.now());
-            Broker.sendRaw(Topics.MONITOR_OUTCOMES_CHANGED, series.asKafkaKey(), Events.json(event));
-        }
     }
 }

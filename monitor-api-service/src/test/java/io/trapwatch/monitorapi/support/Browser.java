@@ -36,14 +36,32 @@ public final class Browser implements AutoCloseable {
     public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
+    private static Browser shared;
+
     private final ChromeDriver driver;
     private final Path profile;
-    private final String baseUrl;
+    private String baseUrl;
 
     private Browser(ChromeDriver driver, Path profile, String baseUrl) {
         this.driver = driver;
         this.profile = profile;
         this.baseUrl = baseUrl;
+    }
+
+    /**
+     * The one browser every dashboard test class of this JVM drives (starting Chromium costs seconds), pointed at
+     * {@code baseUrl} (the running service; its port changes when Quarkus restarts it); closed when the JVM exits.
+     * Its console starts empty for each caller (a test's console errors are its own).
+     */
+    public static synchronized Browser shared(String baseUrl) {
+        if (shared == null) {
+            shared = open(baseUrl);
+            Browser opened = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(opened::close));
+        }
+        shared.baseUrl = baseUrl.replaceAll("/$", "");
+        shared.console();
+        return shared;
     }
 
     public static Browser open(String baseUrl) {
@@ -108,6 +126,12 @@ public final class Browser implements AutoCloseable {
 
     public String path() {
         return driver.getCurrentUrl().substring(baseUrl.length());
+    }
+
+    /** Waits until the address is {@code path} (e.g. after a click that pushes a view) and the page has settled. */
+    public void awaitPath(String path) {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> path().equals(path));
+        awaitSettled();
     }
 
     public void size(int width, int height) {

@@ -12,7 +12,7 @@ import java.lang.annotation.Target;
 
 /**
  * A {@code @QuarkusTest} of this service against the real PostgreSQL and KRaft Kafka started for the test run and
- * {@link MarketDataStubResource}: the one line every test class carries instead of repeating the test resources.
+ * {@link MarketDataStubResource} and {@link DetectionStubResource}: the one line every test class carries instead of repeating the test resources.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -20,5 +20,6 @@ import java.lang.annotation.Target;
 @QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = MarketDataStubResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = DetectionStubResource.class, restrictToAnnotatedClass = false)
 public @interface ServiceTest {
 }
