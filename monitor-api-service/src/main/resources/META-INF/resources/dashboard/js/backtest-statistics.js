@@ -106,10 +106,16 @@ function drawTable(exit) {
   table.tBodies[0].querySelector('tr[data-group="phase:pending_only"]').classList.add('group-start');
 }
 
-/** Bucket labels as the API defines them: profits (lower, upper], drawdowns [lower, upper). */
+/**
+ * Bucket labels as the API defines them: profits (lower, upper], drawdowns [lower, upper); an open-ended first or
+ * last bucket (it also holds the far outliers) reads "≤ upper" / "> lower" (drawdowns: "< upper" / "≥ lower").
+ */
 function bucketLabels(buckets) {
-  return buckets.lower_bounds.map((lower) => {
+  const last = buckets.lower_bounds.length - 1;
+  return buckets.lower_bounds.map((lower, i) => {
     const upper = Number(lower) + Number(buckets.width);
+    if (i === 0 && buckets.open_below) return buckets.upper_included ? `≤ ${upper}` : `< ${upper}`;
+    if (i === last && buckets.open_above) return buckets.upper_included ? `> ${lower}` : `≥ ${lower}`;
     return buckets.upper_included ? `(${lower}, ${upper}]` : `[${lower}, ${upper})`;
   });
 }

@@ -100,6 +100,8 @@ public final class AlertBenchmark {
         System.out.printf("RESULT projection of %d events: %.0f events/s without subscriptions, %.0f events/s with %d"
                         + " (%+.1f %%)%n", streamEvents.size(), without.streamRate, with.streamRate, SUBSCRIPTIONS,
                 (with.streamRate / without.streamRate - 1) * 100);
+        // The in-JVM broker keeps non-daemon threads that the exec plugin would wait for forever.
+        System.exit(0);
     }
 
     record Result(long burstProjectedMs, long burstDeliveredMs, long received, long distinct, double streamRate) {

@@ -60,6 +60,29 @@ class HistogramBucketsTest {
     }
 
     @Test
+    void farOutliersGoToOpenEndedFirstAndLastBucketsSoTheMiddleKeepsItsDetail() {
+        // 38 trades from -4.9 to +4.35, one short squeezed to -540 and one at +120: the whole range would need
+        // width 50 (14 buckets, two of them holding 38 trades); the middle 90 % (-4.9 .. 4.1) fits width 0.5.
+        List<BigDecimal> values = new java.util.ArrayList<>(decimals("-540", "120"));
+        for (int i = 0; i < 38; i++) {
+            values.add(new BigDecimal("-4.9").add(new BigDecimal("0.25").multiply(BigDecimal.valueOf(i))));
+        }
+        HistogramBuckets b = HistogramBuckets.forProfits(values);
+        assertThat(b.width()).isEqualByComparingTo("0.5");
+        assertThat(b.openBelow()).isTrue();
+        assertThat(b.openAbove()).isTrue();
+        List<Integer> counts = b.count(values);
+        assertThat(counts.stream().mapToInt(Integer::intValue).sum()).isEqualTo(40);
+        assertThat(counts.get(0)).as("-540 and the lowest of the middle").isGreaterThanOrEqualTo(2);
+        assertThat(counts.get(counts.size() - 1)).as("+120 and the highest of the middle").isGreaterThanOrEqualTo(2);
+        assertThat(b.lowerBounds().get(0)).isGreaterThan(new BigDecimal("-6"));
+        // Without outliers nothing is open-ended, however many values.
+        HistogramBuckets plain = HistogramBuckets.forProfits(values.subList(2, 40));
+        assertThat(plain.openBelow()).isFalse();
+        assertThat(plain.openAbove()).isFalse();
+    }
+
+    @Test
     void nothingToCountGivesNoBucketsAndAValueOutsideIsRefused() {
         HistogramBuckets none = HistogramBuckets.forProfits(List.of());
         assertThat(none.width()).isNull();
