@@ -171,22 +171,50 @@ public final class StreamLatencyBenchmark {
         return process;
     }
 
-    /** Waits for the creation events of this round's traps; latency = receipt − candle close, per trap. */
+    /**
+     * Waits for the creation events of this round's traps; latency = receipt − candle close, per trap. Also splits
+     * it by hop, from the times the events carry (all processes share this machine's clock): the trap bar's
+     * kline-closed left market-data-service's outbox ({@code publishedAt}), detection-service processed it
+     * ({@code occurredAt}), its MonitorStateChanged was sent (record timestamp), the benchmark received it.
+     */
     private List<Long> trapLatencies(KafkaConsumer<String, String> events, Instant barOpen, long closedAt) throws Exception {
         List<Long> latencies = new ArrayList<>();
+        Map<String, List<Long>> hops = new java.util.LinkedHashMap<>();
+        Map<String, Long> barOut = new HashMap<>();
+        long lastBarOut = 0;
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (latencies.size() < traps && System.nanoTime() < deadline) {
             for (ConsumerRecord<String, String> record : events.poll(Duration.ofMillis(20))) {
                 long receivedAt = System.currentTimeMillis();
                 JsonNode event = Http.JSON.readTree(record.value());
-                if (event.path("version").asInt() == 1 && Instant.parse(event.path("triggerTime").asText()).equals(barOpen)) {
+                if (record.topic().equals(Topics.KLINE_CLOSED)) {
+                    if (event.path("kline").path("openTime").asText().equals(barOpen.toString())) {
+                        long out = Instant.parse(event.path("publishedAt").asText()).toEpochMilli() - closedAt;
+                        barOut.put(record.key(), out);
+                        lastBarOut = Math.max(lastBarOut, out);
+                    }
+                } else if (event.path("version").asInt() == 1 && Instant.parse(event.path("triggerTime").asText()).equals(barOpen)) {
                     latencies.add(receivedAt - closedAt);
+                    hops.computeIfAbsent("bar published", k -> new ArrayList<>()).add(barOut.getOrDefault(record.key(), -1L));
+                    hops.computeIfAbsent("processed by detection", k -> new ArrayList<>())
+                            .add(Instant.parse(event.path("occurredAt").asText()).toEpochMilli() - closedAt);
+                    hops.computeIfAbsent("event sent", k -> new ArrayList<>()).add(record.timestamp() - closedAt);
+                    hops.computeIfAbsent("event received", k -> new ArrayList<>()).add(receivedAt - closedAt);
                 }
             }
         }
         if (latencies.size() < traps) {
             throw new IllegalStateException("only " + latencies.size() + " of " + traps + " traps announced for " + barOpen);
         }
+        StringBuilder split = new StringBuilder("  traps, ms after the close (p50 / max):");
+        hops.forEach((hop, values) -> {
+            List<Long> sorted = new ArrayList<>(values);
+            Collections.sort(sorted);
+            split.append(String.format(" %s %d / %d;", hop, percentile(sorted, 50), sorted.get(sorted.size() - 1)));
+        });
+        System.out.println(split);
+        System.out.printf("  kline-closed of this bar published meanwhile: %d of %d series, the last %d ms after the close%n",
+                barOut.size(), series, lastBarOut);
         return latencies;
     }
 
@@ -256,8 +284,10 @@ public final class StreamLatencyBenchmark {
         List<TopicPartition> partitions = new ArrayList<>();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (partitions.isEmpty() && System.nanoTime() < deadline) {
-            consumer.partitionsFor(Topics.MONITOR_STATE_CHANGED, Duration.ofSeconds(5))
-                    .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+            for (String topic : List.of(Topics.MONITOR_STATE_CHANGED, Topics.KLINE_CLOSED)) {
+                consumer.partitionsFor(topic, Duration.ofSeconds(5))
+                        .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+            }
         }
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);

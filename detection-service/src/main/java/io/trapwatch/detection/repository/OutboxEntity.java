@@ -9,7 +9,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
+import org.hibernate.Session;
+
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * An event written in the transaction of its cause and published later, in id order, by the shared outbox drainer
@@ -51,5 +56,29 @@ public class OutboxEntity extends PanacheEntityBase {
         entry.payload = payload;
         entry.createdAt = now;
         return entry;
+    }
+
+    /**
+     * Many rows in one statement, their ids taken from the sequence in list order (the column's default, row by
+     * row): for the per-series events of a whole batch, whose series are all locked by the caller.
+     */
+    public static void persistAll(List<OutboxEntity> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        getEntityManager().unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO detection.outbox "
+                    + "(topic, message_key, event_id, payload, created_at) SELECT u.t, u.k, u.e, u.p, u.c FROM unnest("
+                    + "?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::timestamptz[]) WITH ORDINALITY "
+                    + "AS u(t, k, e, p, c, n) ORDER BY u.n")) {
+                ps.setArray(1, c.createArrayOf("varchar", rows.stream().map(r -> r.topic).toArray(String[]::new)));
+                ps.setArray(2, c.createArrayOf("varchar", rows.stream().map(r -> r.messageKey).toArray(String[]::new)));
+                ps.setArray(3, c.createArrayOf("varchar", rows.stream().map(r -> r.eventId).toArray(String[]::new)));
+                ps.setArray(4, c.createArrayOf("text", rows.stream().map(r -> r.payload).toArray(String[]::new)));
+                ps.setArray(5, c.createArrayOf("timestamptz",
+                        rows.stream().map(r -> Timestamp.from(r.createdAt)).toArray(Timestamp[]::new)));
+                ps.executeUpdate();
+            }
+        });
     }
 }

@@ -2,7 +2,6 @@ package io.trapwatch.detection.service;
 
 import io.trapwatch.detection.client.MarketDataReader;
 import io.trapwatch.detection.domain.ClosedBar;
-import io.trapwatch.detection.repository.MonitorOutcomeEntity;
 import io.trapwatch.detection.repository.SeriesStateEntity;
 import io.trapwatch.model.SeriesKey;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,7 +36,10 @@ public class LiveBarIntake {
     @Transactional
     public ProcessedBars accept(SeriesKey series, ClosedBar bar) {
         SeriesStateEntity state = SeriesStateEntity.lockOrCreate(series);
-        return acceptLocked(state, List.of(bar), outcomeKeeper.unfinished(List.of(state)).getOrDefault(state.id, List.of()));
+        OutcomeKeeper.Batch outcomes = outcomeKeeper.batch(List.of(state));
+        ProcessedBars processed = acceptLocked(state, List.of(bar), outcomes.of(state));
+        outcomes.write(Instant.now());
+        return processed;
     }
 
     /** Several series' bars in one transaction: each series as {@link #accept} would do it, bar after bar. */
@@ -45,14 +47,16 @@ public class LiveBarIntake {
     public int acceptAll(Map<SeriesKey, List<ClosedBar>> barsBySeries) {
         int processed = 0;
         List<SeriesStateEntity> locked = SeriesStateEntity.lockOrCreateAll(barsBySeries.keySet());
-        Map<Long, List<MonitorOutcomeEntity>> outcomes = outcomeKeeper.unfinished(locked);
+        OutcomeKeeper.Batch outcomes = outcomeKeeper.batch(locked);
         for (SeriesStateEntity state : locked) {
-            processed += acceptLocked(state, barsBySeries.get(state.key()), outcomes.getOrDefault(state.id, List.of())).bars();
+            processed += acceptLocked(state, barsBySeries.get(state.key()), outcomes.of(state)).bars();
         }
+        outcomes.write(Instant.now());
         return processed;
     }
 
-    private ProcessedBars acceptLocked(SeriesStateEntity state, List<ClosedBar> received, List<MonitorOutcomeEntity> outcomes) {
+    private ProcessedBars acceptLocked(SeriesStateEntity state, List<ClosedBar> received,
+                                       OutcomeKeeper.SeriesOutcomes outcomes) {
         SeriesKey series = state.key();
         long interval = series.interval().millis();
         TreeMap<Long, ClosedBar> newer = new TreeMap<>();

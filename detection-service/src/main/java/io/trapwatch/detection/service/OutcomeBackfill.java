@@ -6,7 +6,8 @@ import io.quarkus.runtime.StartupEvent;
 import io.trapwatch.detection.domain.Bar;
 import io.trapwatch.detection.domain.OutcomeCalculator;
 import io.trapwatch.detection.domain.OutcomeState;
-import io.trapwatch.detection.repository.MonitorOutcomeEntity;
+import io.trapwatch.detection.repository.MonitorOutcomeRepository;
+import io.trapwatch.detection.repository.MonitorOutcomeRow;
 import io.trapwatch.detection.repository.SeriesBarEntity;
 import io.trapwatch.detection.repository.SeriesStateEntity;
 import io.trapwatch.model.outcome.MonitorOutcome;
@@ -39,6 +40,9 @@ public class OutcomeBackfill {
 
     @Inject
     OutcomeKeeper keeper;
+
+    @Inject
+    MonitorOutcomeRepository stored;
 
     void onStart(@Observes StartupEvent event) {
         Thread worker = new Thread(this::run, "outcome-backfill");
@@ -97,6 +101,7 @@ public class OutcomeBackfill {
         }
         Instant now = Instant.now();
         List<MonitorOutcome> outcomes = new ArrayList<>();
+        List<MonitorOutcomeRow> rows = new ArrayList<>();
         for (Object[] m : monitors) {
             String key = (String) m[0];
             Instant trigger = toInstant(m[1]);
@@ -106,20 +111,12 @@ public class OutcomeBackfill {
                 continue;
             }
             OutcomeState computed = OutcomeCalculator.compute(bars, at, keeper.observationBars());
-            MonitorOutcomeEntity row = MonitorOutcomeEntity.findById(key);
-            if (row == null) {
-                row = new MonitorOutcomeEntity();
-                row.monitorKey = key;
-                row.seriesId = seriesId;
-                row.triggerTime = trigger;
-                row.triggerClose = closed.get(at).close();
-                row.apply(computed, now);
-                row.persist();
-            } else {
-                row.apply(computed, now);
-            }
-            outcomes.add(OutcomeEvents.of(key, row.version, computed));
+            MonitorOutcomeRow row = stored.find(key).orElse(new MonitorOutcomeRow(key, seriesId, 0, computed))
+                    .next(computed);
+            rows.add(row);
+            outcomes.add(OutcomeEvents.of(key, row.version(), computed));
         }
+        stored.save(rows, now);
         if (!outcomes.isEmpty()) {
             Instant barTime = state.lastOpenTime == null ? now : state.lastOpenTime;
             keeper.outbox(state.key(), barTime, outcomes, now);

@@ -7,7 +7,8 @@ import io.trapwatch.detection.config.DetectionConfig;
 import io.trapwatch.detection.domain.Bar;
 import io.trapwatch.detection.domain.OutcomeState;
 import io.trapwatch.detection.domain.OutcomeTracker;
-import io.trapwatch.detection.repository.MonitorOutcomeEntity;
+import io.trapwatch.detection.repository.MonitorOutcomeRepository;
+import io.trapwatch.detection.repository.MonitorOutcomeRow;
 import io.trapwatch.detection.repository.OutboxEntity;
 import io.trapwatch.detection.repository.SeriesStateEntity;
 import io.trapwatch.model.MonitorStateChanged;
@@ -30,16 +31,17 @@ import java.util.LinkedHashSet;
 /**
  * Keeps the outcomes of the monitors (decision D18: what a short from the bar after the trigger made) up to date in
  * the transaction that processes a series' bars: every new bar moves the unfinished outcomes of its series (O(1)
- * each, {@link OutcomeTracker}), a discovery starts a new one, and at the end the changed ones are written and
- * published as one {@link MonitorOutcomesChanged}.
+ * each, {@link OutcomeTracker}), a discovery starts a new one, and at the end the changed ones are published as one
+ * {@link MonitorOutcomesChanged} per series; the batch writes all series' changes at once.
  */
 @ApplicationScoped
 public class OutcomeKeeper {
 
     private final int observationBars;
     private final ObjectMapper mapper;
+    private final MonitorOutcomeRepository outcomes;
 
-    public OutcomeKeeper(DetectionConfig config, ObjectMapper mapper) {
+    public OutcomeKeeper(DetectionConfig config, ObjectMapper mapper, MonitorOutcomeRepository outcomes) {
         this.observationBars = config.outcome().observationBars();
         if (observationBars < 0) {
             throw new IllegalStateException("invalid configuration trapwatch.detection.outcome.observation-bars "
@@ -47,65 +49,83 @@ public class OutcomeKeeper {
                     + "the entry), got " + observationBars);
         }
         this.mapper = mapper;
+        this.outcomes = outcomes;
     }
 
     public int observationBars() {
         return observationBars;
     }
 
-    /** The unfinished outcomes of several locked series, one query. */
+    /**
+     * The outcome work of a transaction over several locked series: their unfinished outcomes read in one query,
+     * and everything they change written at {@link Batch#write} in one statement per table.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Map<Long, List<MonitorOutcomeEntity>> unfinished(Collection<SeriesStateEntity> series) {
-        return MonitorOutcomeEntity.unfinishedOf(series.stream().map(s -> s.id).toList());
+    public Batch batch(Collection<SeriesStateEntity> series) {
+        return new Batch(outcomes.unfinishedOf(series.stream().map(s -> s.id).toList()));
     }
 
-    /** The outcome work of one locked series in the current transaction. */
-    public SeriesOutcomes of(SeriesStateEntity state, List<MonitorOutcomeEntity> unfinished) {
-        return new SeriesOutcomes(state, unfinished);
+    /** The outcomes of the series of one transaction, and what is to be written for them. */
+    public final class Batch {
+
+        private final Map<Long, List<MonitorOutcomeRow>> unfinished;
+        private final List<MonitorOutcomeRow> rows = new ArrayList<>();
+        private final List<OutboxEntity> events = new ArrayList<>();
+
+        private Batch(Map<Long, List<MonitorOutcomeRow>> unfinished) {
+            this.unfinished = unfinished;
+        }
+
+        /** The outcome work of one of the batch's series. */
+        public SeriesOutcomes of(SeriesStateEntity state) {
+            return new SeriesOutcomes(this, state, unfinished.getOrDefault(state.id, List.of()));
+        }
+
+        /** Writes what the series published, in the caller's transaction: the outcomes in one statement, their events in another. */
+        public void write(Instant now) {
+            outcomes.save(rows, now);
+            OutboxEntity.persistAll(events);
+            rows.clear();
+            events.clear();
+        }
     }
 
     /** Unfinished outcomes of one series and what changed them in this transaction. */
     public final class SeriesOutcomes {
 
+        private final Batch batch;
         private final SeriesStateEntity state;
         /** Completed outcomes stay here until the transaction ends; their tracker ignores further bars. */
-        private final Map<MonitorOutcomeEntity, OutcomeTracker> trackers = new LinkedHashMap<>();
-        private final Set<MonitorOutcomeEntity> changed = new LinkedHashSet<>();
-        /** Started in this transaction: inserted once, with their final state, when published. */
-        private final Set<MonitorOutcomeEntity> fresh = new LinkedHashSet<>();
+        private final Map<MonitorOutcomeRow, OutcomeTracker> trackers = new LinkedHashMap<>();
+        private final Set<MonitorOutcomeRow> changed = new LinkedHashSet<>();
         private long lastBar = Long.MIN_VALUE;
 
-        private SeriesOutcomes(SeriesStateEntity state, List<MonitorOutcomeEntity> unfinished) {
+        private SeriesOutcomes(Batch batch, SeriesStateEntity state, List<MonitorOutcomeRow> unfinished) {
+            this.batch = batch;
             this.state = state;
-            for (MonitorOutcomeEntity row : unfinished) {
-                trackers.put(row, OutcomeTracker.restore(row.toState()));
+            for (MonitorOutcomeRow row : unfinished) {
+                trackers.put(row, OutcomeTracker.restore(row.state()));
             }
         }
 
         /** A processed bar moves every unfinished outcome of the series. */
         public void onBar(Bar bar) {
             lastBar = bar.openTime();
-            for (Map.Entry<MonitorOutcomeEntity, OutcomeTracker> e : trackers.entrySet()) {
+            for (Map.Entry<MonitorOutcomeRow, OutcomeTracker> e : trackers.entrySet()) {
                 if (e.getValue().onBar(bar)) {
                     changed.add(e.getKey());
                 }
             }
         }
 
-        /** A monitor discovered on {@code trigger}: its outcome starts, waiting for the entry bar. */
-        public void discovered(ClosedBar trigger, Instant now) {
+        /** A monitor discovered on {@code trigger}: its outcome starts (version 0 until published), waiting for the entry bar. */
+        public void discovered(ClosedBar trigger) {
             OutcomeTracker tracker = OutcomeTracker.start(trigger.openTimeMillis(), trigger.close().doubleValue(),
                     observationBars);
-            MonitorOutcomeEntity row = new MonitorOutcomeEntity();
-            row.monitorKey = MonitorStateChanged.monitorKey(state.key(), trigger.openTime());
-            row.seriesId = state.id;
-            row.triggerTime = trigger.openTime();
-            row.triggerClose = trigger.close();
-            row.apply(tracker.state(), now);
-            row.version = 0;
+            MonitorOutcomeRow row = new MonitorOutcomeRow(MonitorStateChanged.monitorKey(state.key(), trigger.openTime()),
+                    state.id, 0, tracker.state());
             trackers.put(row, tracker);
             changed.add(row);
-            fresh.add(row);
         }
 
         /** Whether {@link #publish} queued an event. */
@@ -113,33 +133,34 @@ public class OutcomeKeeper {
             return !changed.isEmpty();
         }
 
-        /** Writes the changed outcomes and queues one event for them; nothing when nothing changed. */
+        /** Queues the changed outcomes, each with its next version, and one event for them in the batch. */
         public void publish(Instant now) {
             if (changed.isEmpty()) {
                 return;
             }
-            List<MonitorOutcome> outcomes = new ArrayList<>(changed.size());
-            for (MonitorOutcomeEntity row : changed) {
-                OutcomeState latest = trackers.get(row).state();
-                row.apply(latest, now);
-                if (fresh.contains(row)) {
-                    row.persist();
-                }
-                outcomes.add(OutcomeEvents.of(row.monitorKey, row.version, latest));
+            List<MonitorOutcome> published = new ArrayList<>(changed.size());
+            for (MonitorOutcomeRow row : changed) {
+                MonitorOutcomeRow next = row.next(trackers.get(row).state());
+                batch.rows.add(next);
+                published.add(OutcomeEvents.of(next.monitorKey(), next.version(), next.state()));
             }
             SeriesKey series = state.key();
             Instant barTime = Instant.ofEpochMilli(lastBar == Long.MIN_VALUE ? now.toEpochMilli() : lastBar);
-            outbox(series, barTime, outcomes, now);
+            batch.events.add(event(series, barTime, published, now));
         }
     }
 
     /** One event for outcomes of one series, queued in the outbox of the current transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void outbox(SeriesKey series, Instant barTime, List<MonitorOutcome> outcomes, Instant now) {
+        event(series, barTime, outcomes, now).persist();
+    }
+
+    private OutboxEntity event(SeriesKey series, Instant barTime, List<MonitorOutcome> outcomes, Instant now) {
         MonitorOutcomesChanged event = new MonitorOutcomesChanged(MonitorOutcomesChanged.eventId(series, barTime),
                 MonitorOutcomesChanged.SCHEMA_VERSION, series.marketType(), series.symbol(), series.interval(),
                 barTime, outcomes, now);
-        OutboxEntity.of(Topics.MONITOR_OUTCOMES_CHANGED, series.asKafkaKey(), event.eventId(), json(event), now).persist();
+        return OutboxEntity.of(Topics.MONITOR_OUTCOMES_CHANGED, series.asKafkaKey(), event.eventId(), json(event), now);
     }
 
     private String json(Object event) {

@@ -5,7 +5,6 @@ import io.trapwatch.detection.domain.ClosedBar;
 import io.trapwatch.detection.domain.SeriesEngine;
 import io.trapwatch.detection.domain.Transition;
 import io.trapwatch.detection.metrics.DetectionMetrics;
-import io.trapwatch.detection.repository.MonitorOutcomeEntity;
 import io.trapwatch.detection.repository.SeriesBarEntity;
 import io.trapwatch.detection.repository.SeriesStateEntity;
 import io.trapwatch.model.SeriesKey;
@@ -54,20 +53,20 @@ public class SeriesProcessor {
 
     @Transactional
     public ProcessedBars process(SeriesKey series, List<ClosedBar> bars) {
-        return processLocked(SeriesStateEntity.lockOrCreate(series), bars);
+        SeriesStateEntity state = SeriesStateEntity.lockOrCreate(series);
+        OutcomeKeeper.Batch outcomes = outcomeKeeper.batch(List.of(state));
+        ProcessedBars processed = processLocked(state, bars, outcomes.of(state));
+        outcomes.write(Instant.now());
+        return processed;
     }
 
-    /** The same step for a series row the caller already locked in the current transaction. */
+    /**
+     * The same step for a series row the caller already locked in the current transaction, with its outcomes from
+     * the caller's batch (one read and one write for a whole batch of series; the caller writes the batch).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    ProcessedBars processLocked(SeriesStateEntity state, List<ClosedBar> bars) {
-        return processLocked(state, bars, outcomeKeeper.unfinished(List.of(state)).getOrDefault(state.id, List.of()));
-    }
-
-    /** The same with the series' unfinished outcomes already read (one query for a whole batch of series). */
-    @Transactional(Transactional.TxType.MANDATORY)
-    ProcessedBars processLocked(SeriesStateEntity state, List<ClosedBar> bars, List<MonitorOutcomeEntity> unfinishedOutcomes) {
+    ProcessedBars processLocked(SeriesStateEntity state, List<ClosedBar> bars, OutcomeKeeper.SeriesOutcomes outcomes) {
         SeriesKey series = state.key();
-        OutcomeKeeper.SeriesOutcomes outcomes = outcomeKeeper.of(state, unfinishedOutcomes);
         List<ClosedBar> ordered = new ArrayList<>(bars);
         ordered.sort(Comparator.comparing(ClosedBar::openTime));
         List<Transition> transitions = new ArrayList<>();
@@ -90,7 +89,7 @@ public class SeriesProcessor {
                 for (Transition t : caused) {
                     recorder.record(series, bar, t, now);
                     if (t.from() == null) {
-                        outcomes.discovered(bar, now);
+                        outcomes.discovered(bar);
                     }
                     transitions.add(t);
                 }

@@ -24,6 +24,14 @@ public interface AlertsConfig {
     @WithDefault("200ms")
     Duration pollInterval();
 
+    /**
+     * While the read model catches up on a backlog of monitor events (it consumed a batch of 100 or more within the
+     * last second), the sender pauses this long between rounds of at most 100 deliveries, so that alerts slow the
+     * projection by little; live traffic (small batches) is not held back. 0 turns the pause off.
+     */
+    @WithDefault("250ms")
+    Duration catchUpPause();
+
     /** Attempts per delivery before it is parked as failed. */
     @WithDefault("8")
     int maxAttempts();

@@ -6,6 +6,7 @@ import io.trapwatch.model.MonitorStateChanged;
 import io.trapwatch.model.MonitorStateChangedValidator;
 import io.trapwatch.model.Topics;
 import io.trapwatch.monitorapi.service.MonitorProjector;
+import io.trapwatch.monitorapi.service.ProjectionLoad;
 import io.trapwatch.service.messaging.EventReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -22,16 +23,20 @@ public class MonitorEventConsumer {
     private final EventReader<MonitorStateChanged> reader;
     private final MonitorProjector projector;
     private final TransientRetry retry;
+    private final ProjectionLoad load;
 
-    public MonitorEventConsumer(ObjectMapper mapper, MonitorProjector projector, TransientRetry retry) {
+    public MonitorEventConsumer(ObjectMapper mapper, MonitorProjector projector, TransientRetry retry,
+                                ProjectionLoad load) {
         this.reader = new EventReader<>(mapper, MonitorStateChanged.class, MonitorStateChangedValidator::problem);
         this.projector = projector;
         this.retry = retry;
+        this.load = load;
     }
 
     @Incoming(Topics.MONITOR_STATE_CHANGED_IN)
     @Blocking
     public void onEvents(List<String> records) {
+        load.applied(records.size());
         List<MonitorStateChanged> events = reader.readAll(records);
         retry.run("monitor-state-changed batch", () -> projector.apply(events));
     }

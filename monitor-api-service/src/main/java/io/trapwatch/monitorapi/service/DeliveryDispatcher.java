@@ -45,6 +45,8 @@ public class DeliveryDispatcher implements DeliveryResults {
     private static final Logger LOG = Logger.getLogger(DeliveryDispatcher.class);
     private static final int FAN_OUT_BATCH = 500;
     private static final int DUE_BATCH = 2000;
+    /** Transitions fanned out and deliveries handed over per round while the projection catches up. */
+    private static final int CATCH_UP_BATCH = 100;
 
     private final DeliveryRepository deliveries;
     private final SubscriptionRepository subscriptions;
@@ -53,6 +55,7 @@ public class DeliveryDispatcher implements DeliveryResults {
     private final WebhookClient webhooks;
     private final TelegramSender telegram;
     private final AlertsConfig config;
+    private final ProjectionLoad projection;
     private final Backoff backoff;
 
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
@@ -62,7 +65,8 @@ public class DeliveryDispatcher implements DeliveryResults {
     private Thread loop;
 
     public DeliveryDispatcher(DeliveryRepository deliveries, SubscriptionRepository subscriptions, AlertPayloads payloads,
-                              WebhookSecrets secrets, WebhookClient webhooks, TelegramSender telegram, AlertsConfig config) {
+                              WebhookSecrets secrets, WebhookClient webhooks, TelegramSender telegram, AlertsConfig config,
+                              ProjectionLoad projection) {
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
         this.payloads = payloads;
@@ -70,6 +74,7 @@ public class DeliveryDispatcher implements DeliveryResults {
         this.webhooks = webhooks;
         this.telegram = telegram;
         this.config = config;
+        this.projection = projection;
         this.backoff = new Backoff(config.initialBackoff(), config.maxBackoff());
     }
 
@@ -94,24 +99,33 @@ public class DeliveryDispatcher implements DeliveryResults {
             } catch (SQLException | RuntimeException e) {
                 LOG.warnf("alert dispatch failed, retrying: %s", e.getMessage());
             }
-            if (!progressed) {
-                try {
+            try {
+                if (yielding()) {
+                    // Results still wake it (they free in-flight slots), new work does not.
+                    Thread.sleep(config.catchUpPause().toMillis());
+                } else if (!progressed) {
                     wake.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                     wake.drainPermits();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }
 
-    /** One round; true if it did something (then the next round starts at once). */
+    /** While the read model catches up on a backlog, the sender takes small rounds with pauses between them. */
+    private boolean yielding() {
+        return !config.catchUpPause().isZero() && projection.catchingUp();
+    }
+
+    /** One round; true if it did something (then the next round starts at once unless {@link #yielding()}). */
     private boolean poll() throws SQLException {
         Instant now = Instant.now();
-        int fanned = deliveries.fanOut(FAN_OUT_BATCH, now);
+        boolean yielding = yielding();
+        int fanned = deliveries.fanOut(yielding ? CATCH_UP_BATCH : FAN_OUT_BATCH, now);
         int recorded = recordResults();
-        List<Due> due = deliveries.due(now, inFlight, DUE_BATCH);
+        List<Due> due = deliveries.due(now, inFlight, yielding ? CATCH_UP_BATCH : DUE_BATCH);
         int started = due.isEmpty() ? 0 : handOver(due);
         return fanned > 0 || recorded > 0 || started > 0;
     }
