@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,7 +38,7 @@ import java.util.UUID;
  *   -Dexec.mainClass=io.trapwatch.deploy.StreamLatencyBenchmark -Dexec.classpathScope=test
  * </pre>
  * {@code -Dbench.series=} (3000), {@code -Dbench.rounds=} (5), {@code -Dbench.traps=} (20 per round),
- * {@code -Dbench.idle-seconds=} (60).
+ * {@code -Dbench.idle-seconds=} (60), {@code -Dbench.detection-jvm=} (extra JVM options of detection-service).
  */
 public final class StreamLatencyBenchmark {
 
@@ -99,7 +100,7 @@ public final class StreamLatencyBenchmark {
             ServiceProcess marketData = start(new ServiceProcess("market-data-service", services.resolve("market-data-service"),
                     List.of("-Xmx512m"), env, logs));
             env.put("TRAPWATCH_MARKET_DATA_URL", marketData.baseUrl());
-            start(new ServiceProcess("detection-service", services.resolve("detection-service"), List.of("-Xmx512m"), env, logs));
+            start(new ServiceProcess("detection-service", services.resolve("detection-service"), jvm(), env, logs));
             start(new ServiceProcess("monitor-api-service", services.resolve("monitor-api-service"), List.of("-Xmx512m"), env, logs));
 
             long setup = System.nanoTime();
@@ -116,12 +117,14 @@ public final class StreamLatencyBenchmark {
                 List<Long> all = new ArrayList<>();
                 for (int round = 0; round < rounds; round++) {
                     Instant barOpen = START.plus(Duration.ofHours(HISTORY + 2L * round));
+                    Map<String, Long> cpuBefore = cpuByProcess();
                     long closedAt = System.currentTimeMillis();
                     // two hours per round: the trap bar closes, and the next bar (its invalidation) too
                     Http.post(exchange.baseUrl() + "/api/market-data/replay/advance?bars=1&interval=1h");
                     List<Long> latencies = trapLatencies(events, barOpen, closedAt);
                     Http.post(exchange.baseUrl() + "/api/market-data/replay/advance?bars=1&interval=1h");
                     awaitDrained(lag, events);
+                    printCpu(cpuBefore, cpuByProcess());
                     all.addAll(latencies);
                     System.out.printf("round %d: %d series closed a bar; %s%n", round + 1, series, summary(latencies));
                 }
@@ -165,6 +168,16 @@ public final class StreamLatencyBenchmark {
                 3 * series, connections, sumRss / 1024.0 / idleSeconds, maxRss / 1024.0, cpu, idleSeconds);
     }
 
+    /** -Xmx512m, and {@code -Dbench.detection-jvm=} options (e.g. a flight recording) for detection-service. */
+    private static List<String> jvm() {
+        List<String> options = new ArrayList<>(List.of("-Xmx512m"));
+        String extra = System.getProperty("bench.detection-jvm", "");
+        if (!extra.isBlank()) {
+            options.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        return options;
+    }
+
     private ServiceProcess start(ServiceProcess process) throws Exception {
         process.start();
         started.add(process);
@@ -173,27 +186,30 @@ public final class StreamLatencyBenchmark {
 
     /**
      * Waits for the creation events of this round's traps; latency = receipt − candle close, per trap. Also splits
-     * it by hop, from the times the events carry (all processes share this machine's clock): the trap bar's
-     * kline-closed left market-data-service's outbox ({@code publishedAt}), detection-service processed it
+     * it by hop, from the times the records carry (all processes share this machine's clock): the trap bar's
+     * kline-closed was sent by market-data-service's outbox drain (record timestamp), detection-service processed it
      * ({@code occurredAt}), its MonitorStateChanged was sent (record timestamp), the benchmark received it.
      */
     private List<Long> trapLatencies(KafkaConsumer<String, String> events, Instant barOpen, long closedAt) throws Exception {
         List<Long> latencies = new ArrayList<>();
-        Map<String, List<Long>> hops = new java.util.LinkedHashMap<>();
+        Map<String, List<Long>> hops = new LinkedHashMap<>();
         Map<String, Long> barOut = new HashMap<>();
         long lastBarOut = 0;
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (latencies.size() < traps && System.nanoTime() < deadline) {
             for (ConsumerRecord<String, String> record : events.poll(Duration.ofMillis(20))) {
                 long receivedAt = System.currentTimeMillis();
-                JsonNode event = Http.JSON.readTree(record.value());
                 if (record.topic().equals(Topics.KLINE_CLOSED)) {
-                    if (event.path("kline").path("openTime").asText().equals(barOpen.toString())) {
-                        long out = Instant.parse(event.path("publishedAt").asText()).toEpochMilli() - closedAt;
+                    // this round's bars only (the earlier ones were drained); the record time is the drain's send
+                    long out = record.timestamp() - closedAt;
+                    if (out >= 0) {
                         barOut.put(record.key(), out);
                         lastBarOut = Math.max(lastBarOut, out);
                     }
-                } else if (event.path("version").asInt() == 1 && Instant.parse(event.path("triggerTime").asText()).equals(barOpen)) {
+                    continue;
+                }
+                JsonNode event = Http.JSON.readTree(record.value());
+                if (event.path("version").asInt() == 1 && Instant.parse(event.path("triggerTime").asText()).equals(barOpen)) {
                     latencies.add(receivedAt - closedAt);
                     hops.computeIfAbsent("bar published", k -> new ArrayList<>()).add(barOut.getOrDefault(record.key(), -1L));
                     hops.computeIfAbsent("processed by detection", k -> new ArrayList<>())
@@ -336,6 +352,39 @@ public final class StreamLatencyBenchmark {
             }
         }
         return 0;
+    }
+
+    /**
+     * CPU ticks of every process of the benchmark: the services by name, PostgreSQL (all its processes) and this
+     * JVM (the Kafka broker and the benchmark's consumer).
+     */
+    private Map<String, Long> cpuByProcess() throws IOException {
+        Map<String, Long> ticks = new LinkedHashMap<>();
+        for (ServiceProcess process : started) {
+            ticks.put(process.name(), cpuTicks(process.pid()));
+        }
+        ticks.put("kafka broker + benchmark", cpuTicks(ProcessHandle.current().pid()));
+        long postgres = 0;
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    if (Files.readString(proc.resolve("comm")).trim().equals("postgres")) {
+                        postgres += cpuTicks(Long.parseLong(proc.getFileName().toString()));
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // the process ended meanwhile
+                }
+            }
+        }
+        ticks.put("postgresql", postgres);
+        return ticks;
+    }
+
+    /** CPU seconds each process used over a round (both bars, until every consumer drained). */
+    private static void printCpu(Map<String, Long> before, Map<String, Long> after) {
+        StringBuilder line = new StringBuilder("  CPU seconds over the round:");
+        after.forEach((name, ticks) -> line.append(String.format(" %s %.2f;", name, (ticks - before.getOrDefault(name, 0L)) / 100.0)));
+        System.out.println(line);
     }
 
     /** utime + stime of the process in clock ticks (100 per second on Linux). */

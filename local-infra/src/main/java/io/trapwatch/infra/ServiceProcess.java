@@ -52,6 +52,10 @@ public final class ServiceProcess {
         return "http://127.0.0.1:" + port;
     }
 
+    public String name() {
+        return name;
+    }
+
     public long pid() {
         return process.pid();
     }
