@@ -102,13 +102,13 @@ class MarketDataProxyTest {
         }
         assertThat(detail).isEqualTo("market-data-service failed repeatedly; calls are held back by the circuit breaker for a while");
 
-        // Back up while the breaker is open: still held back, without a call; after its delay (200 ms in tests) the
+        // Back up while the breaker is open: still held back, without a call; after its delay (2 s in tests) the
         // trial call goes through and closes it.
         stub.mode(MarketDataStub.Mode.NORMAL);
         int before = stub.queries().size();
         given().get("/api/volume-trap/kline/ETHUSDT/?market_type=spot&interval=4h").then().statusCode(503);
         assertThat(stub.queries()).hasSize(before);
-        Thread.sleep(400);
+        Thread.sleep(2500);
         given().get("/api/volume-trap/kline/ETHUSDT/?market_type=spot&interval=4h").then().statusCode(200);
         assertThat(stub.queries()).hasSize(before + 1);
     }
