@@ -1,10 +1,10 @@
 // The backtest list: the outcome of every monitor with the API's filters; filters, sort and page live in the URL
 // (the API's parameter names), so a copied link opens the same view and back/forward walk through the views.
-import { getJson, ApiError } from './api.js';
+import { getJson } from './api.js';
 import { h, replaceChildren, showState } from './dom.js';
 import { digitsOf, price, percent, statusBadge, marketBadge, timeElement, outcomeBadge, drawdown } from './format.js';
 import { follow, debounce } from './live.js';
-import { listView, drawPages, followPageLinks, sortableHeaders, markSort, nextSort, rowLink } from './listing.js';
+import { listView, loadFailed, drawPages, followPageLinks, sortableHeaders, markSort, nextSort, rowLink } from './listing.js';
 
 const PAGE_SIZE = 20;
 const FILTERS = ['market_type', 'interval', 'status', 'monitor_status', 'symbol', 'start_date', 'end_date', 'result', 'exit'];
@@ -69,16 +69,7 @@ async function render() {
     draw(view, page);
   } catch (e) {
     if (mine !== loadNumber) return;
-    if (e instanceof ApiError && e.status === 404 && view.page > 1) {
-      // The page is gone (fewer outcomes now, or an old link): show the first one instead.
-      history.replaceState(null, '', urlOf({ ...view, page: 1 }));
-      return render();
-    }
-    tbody.replaceChildren();
-    replaceChildren(document.getElementById('pages'));
-    replaceChildren(document.getElementById('summary'));
-    showState('error', 'Could not load the outcomes — ' + e.message + ' ', h('button', { type: 'button', id: 'retry' }, 'Retry'));
-    document.getElementById('retry').addEventListener('click', render);
+    return loadFailed(e, view, { tbody, urlOf, render, what: 'outcomes' });
   }
 }
 

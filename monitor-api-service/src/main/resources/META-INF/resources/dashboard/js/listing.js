@@ -1,6 +1,7 @@
 // Tables whose view lives in the URL (the monitor pool, the backtest list): the view read from and written to the URL,
 // page links and sortable column headers.
-import { h, replaceChildren } from './dom.js';
+import { ApiError } from './api.js';
+import { h, replaceChildren, showState } from './dom.js';
 
 /**
  * How a list's view and its URL map onto each other, with the API's parameter names: each of {@code filters}
@@ -25,6 +26,24 @@ export function listView({ filters, order, defaultOrder, defaults = {} }) {
     return location.pathname + (q.size ? '?' + q : '');
   }
   return { viewFromUrl, urlOf };
+}
+
+/**
+ * A list that could not be loaded: a page past the end (fewer rows now, or an old link) shows the first page
+ * instead; anything else empties the table, its summary and page links and offers a retry. {@code what} names the
+ * rows ("monitors").
+ */
+export function loadFailed(e, view, { tbody, urlOf, render, what }) {
+  if (e instanceof ApiError && e.status === 404 && view.page > 1) {
+    history.replaceState(null, '', urlOf({ ...view, page: 1 }));
+    return render();
+  }
+  tbody.replaceChildren();
+  replaceChildren(document.getElementById('pages'));
+  replaceChildren(document.getElementById('summary'));
+  showState('error', 'Could not load the ' + what + ' — ' + e.message + ' ', h('button', { type: 'button', id: 'retry' }, 'Retry'));
+  document.getElementById('retry').addEventListener('click', render);
+  return undefined;
 }
 
 /**
