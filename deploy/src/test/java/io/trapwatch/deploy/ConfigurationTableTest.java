@@ -30,17 +30,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   own ({@code ${TRAPWATCH_…}} in those files), which is exactly what a deployment sets (run.sh, the Kubernetes
  *   manifests). The other mapping keys are tuning, documented where they are declared and in the module README;
  *   {@code TRAPWATCH_TEST_*} variables and {@code %test} lines belong to the tests.</li>
- *   <li><b>Every key is documented and its default written once</b>, for the mappings of market-data-service,
- *   detection-service and service-support: each method of a mapping interface has a javadoc comment, and a key with
- *   {@code @WithDefault} is given no value again in a configuration file of those modules. (monitor-api-service
- *   is being reworked separately; its mappings join this check when that work lands.)</li>
+ *   <li><b>Every key is documented and its default written once</b>, for the mappings of every service and
+ *   service-support: each method of a mapping interface has a javadoc comment, and a key with {@code @WithDefault}
+ *   is given no value again in a configuration file of those modules.</li>
  * </ul>
  */
 class ConfigurationTableTest {
 
     private static final Path ROOT = Path.of(System.getProperty("basedir", ".")).resolve("..").toAbsolutePath().normalize();
     private static final List<String> SERVICES = List.of("market-data-service", "detection-service", "monitor-api-service");
-    private static final List<String> CHECKED_MAPPINGS = List.of("market-data-service", "detection-service", "service-support");
+    private static final List<String> CHECKED_MAPPINGS = List.of("market-data-service", "detection-service", "monitor-api-service",
+            "service-support");
     private static final Pattern VARIABLE = Pattern.compile("TRAPWATCH_[A-Z0-9_]+");
     private static final Pattern ALIAS = Pattern.compile("\\$\\{(TRAPWATCH_[A-Z0-9_]+)");
     private static final Pattern PREFIX = Pattern.compile("@ConfigMapping\\(prefix = \"([^\"]+)\"\\)");
@@ -92,7 +92,8 @@ class ConfigurationTableTest {
         mappings().forEach(k -> names.add(k.name()));
         assertThat(names).contains("trapwatch.detection.rvol-threshold", "trapwatch.detection.outcome.observation-bars",
                 "trapwatch.market-data.binance.spot-weight-per-minute", "trapwatch.market-data.stream.intervals",
-                "trapwatch.auth.tokens.*.value", "trapwatch.rate-limit.requests-per-second");
+                "trapwatch.auth.tokens.*.value", "trapwatch.rate-limit.requests-per-second",
+                "trapwatch.monitor-api.alerts.telegram.messages-per-window", "trapwatch.monitor-api.projection.attempts");
     }
 
     /** The variables named in the second column of the table under "## Configuration". */

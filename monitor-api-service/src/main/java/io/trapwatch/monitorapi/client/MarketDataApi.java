@@ -9,7 +9,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 /**
  * market-data-service's bar API ({@code quarkus.rest-client.market-data.url}). The body is taken as text and parsed
- * by {@link MarketDataBars}, so an answer that breaks the contract is told apart from an unreachable service.
+ * by {@link MarketDataReader}, so an answer that breaks the contract is told apart from an unreachable service.
  */
 @RegisterRestClient(configKey = "market-data")
 @Path("/api/market-data")

@@ -13,11 +13,14 @@ public interface AlertsConfig {
     /**
      * Base64 of a 16, 24 or 32-byte AES key that encrypts webhook secrets at rest (AES-GCM). Without it webhook
      * subscriptions cannot be created (503); Telegram ones keep only a reference to their token and need no key.
+     * Environment {@code TRAPWATCH_ALERTS_SECRET_KEY}; none by default.
      */
     Optional<String> secretKey();
 
-    /** Base URL of the dashboard that alerts link to ({@code <base>/dashboard/monitors/<id>}). */
-    @WithDefault("http://localhost:8080")
+    /**
+     * Base URL of the dashboard that alerts link to ({@code <base>/dashboard/monitors/<id>}). Default
+     * ({@code http://localhost:8080}) and environment name {@code TRAPWATCH_DASHBOARD_URL}: application.properties.
+     */
     String dashboardUrl();
 
     /** How long the sender waits between polls of the outbox when it has nothing to do. */
@@ -40,6 +43,7 @@ public interface AlertsConfig {
     @WithDefault("2s")
     Duration initialBackoff();
 
+    /** The longest pause between two attempts of a delivery. */
     @WithDefault("5m")
     Duration maxBackoff();
 
@@ -47,8 +51,10 @@ public interface AlertsConfig {
     @WithDefault("20")
     int pauseAfterFailures();
 
+    /** Deliveries to webhook URLs. */
     Webhook webhook();
 
+    /** Deliveries through a Telegram bot. */
     Telegram telegram();
 
     interface Webhook {
@@ -62,17 +68,21 @@ public interface AlertsConfig {
     }
 
     interface Telegram {
-        /** Bot API base URL. */
-        @WithDefault("https://api.telegram.org")
+        /**
+         * Bot API base URL. Default ({@code https://api.telegram.org}) and environment name
+         * {@code TRAPWATCH_TELEGRAM_API_URL}: application.properties.
+         */
         String apiUrl();
 
         /** Messages per chat within {@link #window()}; more transitions than that are merged into one summary. */
         @WithDefault("20")
         int messagesPerWindow();
 
+        /** The rolling window in which {@link #messagesPerWindow()} messages per chat may be sent. */
         @WithDefault("60s")
         Duration window();
 
+        /** Connect + answer time of one Bot API call; a slower answer counts as a failed attempt. */
         @WithDefault("15s")
         Duration timeout();
     }

@@ -1,7 +1,7 @@
 package io.trapwatch.monitorapi.messaging;
 
+import io.trapwatch.monitorapi.config.ProjectionConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -16,8 +16,8 @@ public class TransientRetry {
 
     private final int attempts;
 
-    public TransientRetry(@ConfigProperty(name = "trapwatch.monitor-api.projection.attempts", defaultValue = "5") int attempts) {
-        this.attempts = attempts;
+    public TransientRetry(ProjectionConfig config) {
+        this.attempts = config.attempts();
     }
 
     public interface Work {

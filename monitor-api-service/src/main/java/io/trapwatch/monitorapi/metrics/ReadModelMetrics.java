@@ -2,14 +2,12 @@ package io.trapwatch.monitorapi.metrics;
 
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tags;
 import io.quarkus.runtime.Startup;
 import io.trapwatch.model.MarketType;
 import io.trapwatch.model.MonitorStatus;
 import io.trapwatch.service.metrics.SqlGauge;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,21 +30,11 @@ public class ReadModelMetrics {
             GROUP BY s.channel, d.status""";
 
     public ReadModelMetrics(MeterRegistry registry, AgroalDataSource dataSource) {
-        List<Tags> combinations = new ArrayList<>();
-        for (MarketType market : MarketType.values()) {
-            for (MonitorStatus status : MonitorStatus.values()) {
-                combinations.add(Tags.of("market_type", market.wire(), "status", status.wire()));
-            }
-        }
         new SqlGauge(registry, "trapwatch.read.model.transitions", "Monitor transitions in the read model, by market and status reached",
-                List.of("market_type", "status"), combinations, dataSource, TRANSITIONS);
-        List<Tags> deliveries = new ArrayList<>();
-        for (String channel : List.of("webhook", "telegram")) {
-            for (String status : List.of("pending", "delivered", "failed")) {
-                deliveries.add(Tags.of("channel", channel, "status", status));
-            }
-        }
+                List.of("market_type", "status"), SqlGauge.everyPair("market_type", MarketType.wireNames(), "status",
+                        MonitorStatus.wireNames()), dataSource, TRANSITIONS);
         new SqlGauge(registry, "trapwatch.alert.deliveries", "Alert deliveries by channel and status",
-                List.of("channel", "status"), deliveries, dataSource, DELIVERIES);
+                List.of("channel", "status"), SqlGauge.everyPair("channel", List.of("webhook", "telegram"), "status",
+                        List.of("pending", "delivered", "failed")), dataSource, DELIVERIES);
     }
 }

@@ -33,15 +33,12 @@ public class MonitorChangeRepository {
 
     /** Monitors whose latest change is after {@code sequence} and that match the filter, oldest change first. */
     public List<MonitorChange> after(long sequence, MonitorFilter filter, int limit) throws SQLException {
-        MonitorReadRepository.Where where = MonitorReadRepository.Where.of(filter, true, "m.");
+        SqlWhere where = MonitorReadRepository.where(filter, true, "m.").and("m.change_seq > ?", sequence);
         String sql = MonitorReadRepository.SELECT.replace(MonitorReadRepository.FROM, ", m.change_seq" + MonitorReadRepository.FROM)
-                + (where.sql().isEmpty() ? " WHERE " : where.sql() + " AND ") + "m.change_seq > ?"
-                + " ORDER BY m.change_seq LIMIT ?";
+                + where.sql() + " ORDER BY m.change_seq LIMIT ?";
         List<MonitorChange> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            int next = where.bind(s, 1);
-            s.setLong(next, sequence);
-            s.setInt(next + 1, limit);
+            s.setInt(where.bind(s, 1), limit);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     out.add(new MonitorChange(rs.getLong(21), MonitorReadRepository.row(rs)));

@@ -13,9 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +48,7 @@ public class MonitorReadRepository {
     }
 
     public long count(MonitorFilter filter) throws SQLException {
-        Where where = Where.of(filter, !filter.countableFromGrid(), "");
+        SqlWhere where = where(filter, !filter.countableFromGrid(), "");
         String sql = filter.countableFromGrid()
                 ? "SELECT COALESCE(SUM(monitors), 0) FROM monitor_count" + where.sql()
                 : "SELECT COUNT(*) FROM monitor" + where.sql();
@@ -66,16 +64,16 @@ public class MonitorReadRepository {
     /** A page in list order (trigger time descending, then id descending) or in the order asked for. */
     public List<MonitorRow> page(MonitorFilter filter, MonitorOrder order, int limit, long offset) throws SQLException {
         String sql;
-        Where where;
+        SqlWhere where;
         if (order.isDefault()) {
-            where = Where.of(filter, true, "");
+            where = where(filter, true, "");
             // The ids are picked first (index-only where possible), then only the page's rows are joined and read.
             sql = "WITH page AS (SELECT id FROM monitor" + where.sql()
                     + " ORDER BY trigger_time DESC, id DESC LIMIT ? OFFSET ?) " + SELECT
                     + " WHERE m.id IN (SELECT id FROM page) ORDER BY m.trigger_time DESC, m.id DESC";
         } else {
             // Sorting by a computed column (current price, change) needs the join before the limit.
-            where = Where.of(filter, true, "m.");
+            where = where(filter, true, "m.");
             sql = SELECT + where.sql() + " ORDER BY " + SortColumns.expression(order) + ", m.trigger_time DESC, m.id DESC"
                     + " LIMIT ? OFFSET ?";
         }
@@ -90,7 +88,7 @@ public class MonitorReadRepository {
     /** Monitors per status under a filter whose status part is ignored; statuses without monitors are left out. */
     public Map<String, Long> countPerStatus(MonitorFilter filter) throws SQLException {
         MonitorFilter any = filter.anyStatus();
-        Where where = Where.of(any, !any.countableFromGrid(), "");
+        SqlWhere where = where(any, !any.countableFromGrid(), "");
         String sql = any.countableFromGrid()
                 ? "SELECT status, SUM(monitors) FROM monitor_count" + where.sql() + " GROUP BY status"
                 : "SELECT status, COUNT(*) FROM monitor" + where.sql() + " GROUP BY status";
@@ -158,19 +156,11 @@ public class MonitorReadRepository {
 
     /** The count grid, optionally narrowed; cells that dropped to zero are left out. */
     public List<StatusCount> countsByStatus(Optional<String> marketType, Optional<String> interval) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT market_type, bar_interval, status, monitors FROM monitor_count WHERE monitors > 0");
-        marketType.ifPresent(m -> sql.append(" AND market_type = ?"));
-        interval.ifPresent(i -> sql.append(" AND bar_interval = ?"));
-        sql.append(" ORDER BY market_type, bar_interval, status");
+        SqlWhere where = gridPart(new SqlWhere().and("monitors > 0"), marketType, interval);
         List<StatusCount> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql.toString())) {
-            int i = 1;
-            if (marketType.isPresent()) {
-                s.setString(i++, marketType.get());
-            }
-            if (interval.isPresent()) {
-                s.setString(i, interval.get());
-            }
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT market_type,"
+                + " bar_interval, status, monitors FROM monitor_count" + where.sql() + " ORDER BY market_type, bar_interval, status")) {
+            where.bind(s, 1);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     out.add(new StatusCount(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
@@ -183,20 +173,11 @@ public class MonitorReadRepository {
     /** Monitors per market type whose trigger time is at or after {@code since}. */
     public Map<String, Long> triggeredSince(Instant since, Optional<String> marketType, Optional<String> interval)
             throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT market_type, COUNT(*) FROM monitor WHERE trigger_time >= ?");
-        marketType.ifPresent(m -> sql.append(" AND market_type = ?"));
-        interval.ifPresent(i -> sql.append(" AND bar_interval = ?"));
-        sql.append(" GROUP BY market_type");
+        SqlWhere where = gridPart(new SqlWhere().and("trigger_time >= ?", SqlWhere.utc(since)), marketType, interval);
         Map<String, Long> out = new LinkedHashMap<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql.toString())) {
-            int i = 1;
-            s.setObject(i++, utc(since));
-            if (marketType.isPresent()) {
-                s.setString(i++, marketType.get());
-            }
-            if (interval.isPresent()) {
-                s.setString(i, interval.get());
-            }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT market_type, COUNT(*) FROM monitor" + where.sql() + " GROUP BY market_type")) {
+            where.bind(s, 1);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     out.put(rs.getString(1), rs.getLong(2));
@@ -204,6 +185,13 @@ public class MonitorReadRepository {
             }
         }
         return out;
+    }
+
+    /** The statistics' optional market type and interval (wire names) added to {@code where}. */
+    private static SqlWhere gridPart(SqlWhere where, Optional<String> marketType, Optional<String> interval) {
+        marketType.ifPresent(m -> where.and("market_type = ?", m));
+        interval.ifPresent(i -> where.and("bar_interval = ?", i));
+        return where;
     }
 
     static List<MonitorRow> rows(PreparedStatement s) throws SQLException {
@@ -230,40 +218,20 @@ public class MonitorReadRepository {
         return t == null ? null : t.toInstant();
     }
 
-    /** java.time all the way (java.sql.Timestamp would bend dates before 1582 through the Julian calendar). */
-    static OffsetDateTime utc(Instant t) {
-        return OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
-    }
-
     /**
-     * The WHERE clause of a filter and its parameters, for the monitor table or (no symbol/dates) the count grid;
-     * {@code alias} ("m." or "") qualifies the monitor table's columns in a join.
+     * The WHERE clause of a filter, for the monitor table or (no symbol/dates) the count grid; {@code alias} ("m." or
+     * "") qualifies the monitor table's columns in a join.
      */
-    record Where(String sql, List<Object> params) {
-
-        static Where of(MonitorFilter f, boolean monitorTable, String alias) {
-            List<String> terms = new ArrayList<>();
-            List<Object> params = new ArrayList<>();
-            f.marketType().ifPresent(m -> { terms.add(alias + "market_type = ?"); params.add(m.wire()); });
-            if (!f.statuses().isEmpty()) {
-                terms.add(alias + "status IN (" + String.join(", ", Collections.nCopies(f.statuses().size(), "?")) + ")");
-                f.statuses().stream().map(MonitorStatus::wire).sorted().forEach(params::add);
-            }
-            f.interval().ifPresent(i -> { terms.add(alias + "bar_interval = ?"); params.add(i.wire()); });
-            if (monitorTable) {
-                f.symbol().ifPresent(sym -> { terms.add(alias + "symbol = ?"); params.add(sym); });
-                f.triggeredFrom().ifPresent(t -> { terms.add(alias + "trigger_time >= ?"); params.add(utc(t)); });
-                f.triggeredBefore().ifPresent(t -> { terms.add(alias + "trigger_time < ?"); params.add(utc(t)); });
-            }
-            return new Where(terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms), params);
+    static SqlWhere where(MonitorFilter f, boolean monitorTable, String alias) {
+        SqlWhere where = new SqlWhere();
+        f.marketType().ifPresent(m -> where.and(alias + "market_type = ?", m.wire()));
+        where.in(alias + "status", f.statuses().stream().map(MonitorStatus::wire).sorted().toList());
+        f.interval().ifPresent(i -> where.and(alias + "bar_interval = ?", i.wire()));
+        if (monitorTable) {
+            f.symbol().ifPresent(sym -> where.and(alias + "symbol = ?", sym));
+            f.triggeredFrom().ifPresent(t -> where.and(alias + "trigger_time >= ?", SqlWhere.utc(t)));
+            f.triggeredBefore().ifPresent(t -> where.and(alias + "trigger_time < ?", SqlWhere.utc(t)));
         }
-
-        int bind(PreparedStatement s, int first) throws SQLException {
-            int i = first;
-            for (Object p : params) {
-                s.setObject(i++, p);
-            }
-            return i;
-        }
+        return where;
     }
 }

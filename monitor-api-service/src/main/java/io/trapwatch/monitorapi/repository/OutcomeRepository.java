@@ -103,7 +103,7 @@ public class OutcomeRepository {
     }
 
     public long count(OutcomeFilter filter) throws SQLException {
-        Where where = Where.of(filter);
+        SqlWhere where = where(filter);
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM monitor_outcome o JOIN monitor m"
                      + " ON m.monitor_key = o.monitor_key" + where.sql())) {
@@ -117,7 +117,7 @@ public class OutcomeRepository {
 
     /** A page in the given order ({@code orderSql} from a whitelist), ties by monitor id descending. */
     public List<OutcomeRow> page(OutcomeFilter filter, String orderSql, int limit, long offset) throws SQLException {
-        Where where = Where.of(filter);
+        SqlWhere where = where(filter);
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement(SELECT + where.sql() + " ORDER BY " + orderSql + ", m.id DESC LIMIT ? OFFSET ?")) {
             int next = where.bind(s, 1);
@@ -129,7 +129,7 @@ public class OutcomeRepository {
 
     /** Every matching outcome, for the statistics. */
     public List<OutcomeRow> all(OutcomeFilter filter) throws SQLException {
-        Where where = Where.of(filter);
+        SqlWhere where = where(filter);
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(SELECT + where.sql())) {
             where.bind(s, 1);
             return rows(s);
@@ -184,32 +184,17 @@ public class OutcomeRepository {
         return t == null ? null : OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
     }
 
-    private record Where(String sql, List<Object> params) {
-
-        static Where of(OutcomeFilter f) {
-            List<String> terms = new ArrayList<>();
-            List<Object> params = new ArrayList<>();
-            f.marketType().ifPresent(v -> { terms.add("m.market_type = ?"); params.add(v.wire()); });
-            f.interval().ifPresent(v -> { terms.add("m.bar_interval = ?"); params.add(v.wire()); });
-            if (!f.statuses().isEmpty()) {
-                terms.add("o.status IN (" + String.join(", ", f.statuses().stream().map(x -> "?").toList()) + ")");
-                f.statuses().stream().map(OutcomeStatus::wire).forEach(params::add);
-            }
-            f.monitorStatus().ifPresent(v -> { terms.add("m.status = ?"); params.add(v.wire()); });
-            f.symbol().ifPresent(v -> { terms.add("m.symbol LIKE ?"); params.add("%" + v.toUpperCase() + "%"); });
-            f.enteredFrom().ifPresent(t -> { terms.add("o.entry_time >= ?"); params.add(utc(t)); });
-            f.enteredBefore().ifPresent(t -> { terms.add("o.entry_time < ?"); params.add(utc(t)); });
-            String profit = f.invalidationStop() ? "o.stop_profit_percent" : "o.hold_profit_percent";
-            f.profitable().ifPresent(p -> terms.add(p ? profit + " > 0" : profit + " <= 0"));
-            return new Where(terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms), params);
-        }
-
-        int bind(PreparedStatement s, int first) throws SQLException {
-            int i = first;
-            for (Object p : params) {
-                s.setObject(i++, p);
-            }
-            return i;
-        }
+    private static SqlWhere where(OutcomeFilter f) {
+        SqlWhere where = new SqlWhere();
+        f.marketType().ifPresent(v -> where.and("m.market_type = ?", v.wire()));
+        f.interval().ifPresent(v -> where.and("m.bar_interval = ?", v.wire()));
+        where.in("o.status", f.statuses().stream().map(OutcomeStatus::wire).toList());
+        f.monitorStatus().ifPresent(v -> where.and("m.status = ?", v.wire()));
+        f.symbol().ifPresent(v -> where.and("m.symbol LIKE ?", "%" + v.toUpperCase() + "%"));
+        f.enteredFrom().ifPresent(t -> where.and("o.entry_time >= ?", SqlWhere.utc(t)));
+        f.enteredBefore().ifPresent(t -> where.and("o.entry_time < ?", SqlWhere.utc(t)));
+        String profit = f.invalidationStop() ? "o.stop_profit_percent" : "o.hold_profit_percent";
+        f.profitable().ifPresent(p -> where.and(p ? profit + " > 0" : profit + " <= 0"));
+        return where;
     }
 }

@@ -1,12 +1,14 @@
 package io.trapwatch.monitorapi.rest;
 
 import io.trapwatch.model.MonitorStatus;
+import io.trapwatch.service.rest.BadParameterBody;
 import io.trapwatch.service.rest.BadParameterException;
 import io.trapwatch.service.rest.RequestParameters;
 import io.trapwatch.model.outcome.OutcomeStatus;
 import io.trapwatch.monitorapi.domain.OutcomeFilter;
-import io.trapwatch.monitorapi.domain.PageSelector;
+import io.trapwatch.monitorapi.repository.OutcomeRow;
 import io.trapwatch.monitorapi.service.BacktestQueryService;
+import io.trapwatch.monitorapi.service.ResultPage;
 import io.trapwatch.monitorapi.service.BacktestStatistics;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -25,8 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.sql.SQLException;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +42,8 @@ import java.util.Optional;
 @Tag(name = "backtest")
 public class BacktestResource {
 
+    /** The list's path for its page links. */
+    private static final String PATH = "api/volume-trap/backtest/";
     /** order_by values and their SQL (a whitelist: nothing of the request reaches the SQL text). */
     private static final Map<String, String> ORDERS = new LinkedHashMap<>();
 
@@ -69,8 +71,8 @@ public class BacktestResource {
     @Operation(summary = "Outcomes of the monitors (backtest results)", description = "Filtered and paged like the monitor "
             + "list. The profit filter and the final-profit order use the exit chosen by `exit` (default hold).")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BacktestPageView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid parameter", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @APIResponse(responseCode = "404", description = "Page past the last page", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "400", description = "Invalid parameter", content = @Content(schema = @Schema(implementation = BadParameterBody.class)))
+    @APIResponse(responseCode = "404", description = "Page past the last page", content = @Content(schema = @Schema(implementation = ProblemBody.class)))
     public BacktestPageView list(
             @Parameter(schema = @Schema(enumeration = {"spot", "futures", "all"}, defaultValue = "all")) @QueryParam("market_type") String marketType,
             @Parameter(schema = @Schema(enumeration = {"1h", "4h", "1d"})) @QueryParam("interval") String interval,
@@ -99,12 +101,8 @@ public class BacktestResource {
         String order = RequestParameters.given(orderBy).map(o -> oneOf("order_by", o, List.copyOf(ORDERS.keySet())))
                 .orElse("-entry_time");
         String orderSql = String.format(ORDERS.get(order), stop ? "o.stop_profit_percent" : "o.hold_profit_percent");
-        int size = RequestParameters.intInRange("page_size", pageSize, 1, MonitorResource.MAX_PAGE_SIZE)
-                .orElse(MonitorResource.DEFAULT_PAGE_SIZE);
-        BacktestQueryService.Listing listing = backtests.list(filter, orderSql, page(page), size);
-        return new BacktestPageView(listing.count(),
-                listing.page() < listing.lastPage() ? link(uri, listing.page() + 1) : null,
-                listing.page() > 1 ? link(uri, listing.page() - 1) : null,
+        ResultPage<OutcomeRow> listing = backtests.list(filter, orderSql, ListParams.page(page), ListParams.pageSize(pageSize));
+        return new BacktestPageView(listing.count(), ListParams.next(uri, PATH, listing), ListParams.previous(uri, PATH, listing),
                 listing.rows().stream().map(BacktestView::of).toList());
     }
 
@@ -115,7 +113,7 @@ public class BacktestResource {
             + "furthest phase it reached. Completed outcomes unless `status` asks for others (comma-separated or `all`). "
             + "No losing trade: profit_factor null with profit_factor_infinite true; a final profit of exactly 0 is a loss.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BacktestStatistics.class)))
-    @APIResponse(responseCode = "400", description = "Invalid parameter", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "400", description = "Invalid parameter", content = @Content(schema = @Schema(implementation = BadParameterBody.class)))
     public BacktestStatistics statistics(
             @Parameter(schema = @Schema(enumeration = {"spot", "futures", "all"}, defaultValue = "all")) @QueryParam("market_type") String marketType,
             @Parameter(schema = @Schema(enumeration = {"1h", "4h", "1d"})) @QueryParam("interval") String interval,
@@ -133,8 +131,8 @@ public class BacktestResource {
     @Path("/{id}")
     @Operation(summary = "One monitor's outcome (the id is the monitor's id)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BacktestView.class)))
-    @APIResponse(responseCode = "400", description = "id is not a positive integer", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @APIResponse(responseCode = "404", description = "No such monitor, or no outcome for it yet", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "400", description = "id is not a positive integer", content = @Content(schema = @Schema(implementation = BadParameterBody.class)))
+    @APIResponse(responseCode = "404", description = "No such monitor, or no outcome for it yet", content = @Content(schema = @Schema(implementation = ProblemBody.class)))
     public BacktestView detail(@Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @PathParam("id") String id)
             throws SQLException {
         long monitorId = RequestParameters.positiveId("id", id);
@@ -149,14 +147,9 @@ public class BacktestResource {
         var iv = RequestParameters.interval(interval);
         Optional<MonitorStatus> monitor = RequestParameters.given(monitorStatus)
                 .map(s -> MonitorStatus.fromWire(oneOf("monitor_status", s, MonitorStatus.wireNames())));
-        Optional<LocalDate> from = RequestParameters.date("start_date", startDate);
-        Optional<LocalDate> to = RequestParameters.date("end_date", endDate);
-        if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
-            throw BadParameterException.reversedRange("date", "start_date", startDate.trim(), "end_date", endDate.trim());
-        }
-        return new OutcomeFilter(market, iv, statuses, monitor, RequestParameters.symbol("symbol", symbol),
-                from.map(d -> d.atStartOfDay(ZoneOffset.UTC).toInstant()),
-                to.map(d -> d.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()), profitable, stop);
+        ListParams.DateRange entered = ListParams.dates(startDate, endDate);
+        return new OutcomeFilter(market, iv, statuses, monitor, RequestParameters.symbol("symbol", symbol), entered.from(),
+                entered.before(), profitable, stop);
     }
 
     /** Empty = the default (completed); {@code all} = every status; else comma-separated outcome statuses. */
@@ -182,20 +175,5 @@ public class BacktestResource {
             throw new BadParameterException(name, name + " must be one of: " + allowed, allowed, value);
         }
         return value;
-    }
-
-    private static PageSelector page(String value) {
-        Optional<String> given = RequestParameters.given(value);
-        if (given.isEmpty()) {
-            return PageSelector.first();
-        }
-        if (given.get().equals("last")) {
-            return PageSelector.lastPage();
-        }
-        return PageSelector.number(RequestParameters.intInRange("page", value, 1, Integer.MAX_VALUE).orElseThrow());
-    }
-
-    private static String link(UriInfo uri, long page) {
-        return uri.getRequestUriBuilder().replaceQueryParam("page", page).build().toString();
     }
 }

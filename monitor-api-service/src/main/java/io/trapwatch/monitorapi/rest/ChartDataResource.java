@@ -3,12 +3,13 @@ package io.trapwatch.monitorapi.rest;
 import io.trapwatch.model.Interval;
 import io.trapwatch.model.MarketType;
 import io.trapwatch.monitorapi.client.KlineBar;
-import io.trapwatch.monitorapi.client.MarketDataBars;
+import io.trapwatch.monitorapi.client.MarketDataReader;
 import io.trapwatch.monitorapi.domain.ChartWindow;
 import io.trapwatch.monitorapi.domain.DecimalText;
 import io.trapwatch.monitorapi.domain.MovingAverage;
 import io.trapwatch.monitorapi.repository.MonitorRow;
 import io.trapwatch.monitorapi.service.MonitorQueryService;
+import io.trapwatch.service.rest.BadParameterBody;
 import io.trapwatch.service.rest.RequestParameters;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -38,9 +39,9 @@ public class ChartDataResource {
     static final int LONG_MA = 25;
 
     private final MonitorQueryService monitors;
-    private final MarketDataBars bars;
+    private final MarketDataReader bars;
 
-    public ChartDataResource(MonitorQueryService monitors, MarketDataBars bars) {
+    public ChartDataResource(MonitorQueryService monitors, MarketDataReader bars) {
         this.monitors = monitors;
         this.bars = bars;
     }
@@ -51,10 +52,10 @@ public class ChartDataResource {
             + "interval before its trigger bar to 60 bars after it (ascending); a trigger marker and one marker per transition; "
             + "MA7 and MA25 of the closes at each bar (the 24 bars before the window are read for them).")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ChartDataView.class)))
-    @APIResponse(responseCode = "400", description = "monitor_id is not a positive integer", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @APIResponse(responseCode = "404", description = "No such monitor, or no bars in the window", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @APIResponse(responseCode = "502", description = "market-data-service answered an error or garbage", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @APIResponse(responseCode = "503", description = "market-data-service unreachable or too slow", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "400", description = "monitor_id is not a positive integer", content = @Content(schema = @Schema(implementation = BadParameterBody.class)))
+    @APIResponse(responseCode = "404", description = "No such monitor, or no bars in the window", content = @Content(schema = @Schema(implementation = ProblemBody.class)))
+    @APIResponse(responseCode = "502", description = "market-data-service answered an error or garbage", content = @Content(schema = @Schema(implementation = ProblemBody.class)))
+    @APIResponse(responseCode = "503", description = "market-data-service unreachable or too slow", content = @Content(schema = @Schema(implementation = ProblemBody.class)))
     public ChartDataView chart(@Parameter(description = "Monitor id", schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
                                @PathParam("monitor_id") String monitorId) throws SQLException {
         long id = RequestParameters.positiveId("monitor_id", monitorId);

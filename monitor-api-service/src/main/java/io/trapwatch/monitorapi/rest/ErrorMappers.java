@@ -12,8 +12,6 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** Every error leaves as JSON; anything unforeseen is logged and answered 500 without leaking internals. */
 public class ErrorMappers {
@@ -62,11 +60,8 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response framework(WebApplicationException e) {
         int status = e.getResponse().getStatus();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", Response.Status.fromStatusCode(status) == null ? "HTTP " + status
-                : Response.Status.fromStatusCode(status).getReasonPhrase());
-        body.put("detail", e.getMessage());
-        return Response.status(status).type("application/json").entity(body).build();
+        Response.Status known = Response.Status.fromStatusCode(status);
+        return new ProblemBody(known == null ? "HTTP " + status : known.getReasonPhrase(), e.getMessage()).response(status);
     }
 
     /** A read cancelled by the pool's statement_timeout: the caller may retry; anything else stays a 500. */
@@ -74,9 +69,8 @@ public class ErrorMappers {
     public Response database(SQLException e) {
         if (QUERY_CANCELLED.equals(e.getSQLState())) {
             LOG.warnf("read query cancelled after the statement timeout: %s", e.getMessage());
-            return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", "1").type("application/json")
-                    .entity(Map.of("error", "query timed out", "detail", "the query took too long; narrow the filters or retry"))
-                    .build();
+            return Response.fromResponse(new ProblemBody("query timed out",
+                    "the query took too long; narrow the filters or retry").response(503)).header("Retry-After", "1").build();
         }
         return unexpected(e);
     }
@@ -84,7 +78,6 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
         LOG.error("unexpected failure while answering a request", e);
-        return Response.serverError().type("application/json")
-                .entity(Map.of("error", "internal server error", "detail", "see the service log")).build();
+        return new ProblemBody("internal server error", "see the service log").response(500);
     }
 }

@@ -3,7 +3,8 @@ package io.trapwatch.monitorapi.rest;
 import io.trapwatch.model.Interval;
 import io.trapwatch.model.MarketType;
 import io.trapwatch.monitorapi.client.KlineBar;
-import io.trapwatch.monitorapi.client.MarketDataBars;
+import io.trapwatch.monitorapi.client.MarketDataReader;
+import io.trapwatch.service.rest.BadParameterBody;
 import io.trapwatch.service.rest.BadParameterException;
 import io.trapwatch.service.rest.RequestParameters;
 import jakarta.ws.rs.GET;
@@ -32,9 +33,9 @@ public class KlineResource {
     static final int DEFAULT_LIMIT = 500;
     static final int MAX_LIMIT = 1000;
 
-    private final MarketDataBars bars;
+    private final MarketDataReader bars;
 
-    public KlineResource(MarketDataBars bars) {
+    public KlineResource(MarketDataReader bars) {
         this.bars = bars;
     }
 
@@ -44,10 +45,10 @@ public class KlineResource {
             + "Without start_time the newest `limit` bars up to end_time (or now) are returned. Times without an "
             + "offset are UTC.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = KlineSeriesView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid parameter", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @APIResponse(responseCode = "404", description = "market-data-service knows no such symbol", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @APIResponse(responseCode = "502", description = "market-data-service answered an error or garbage", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @APIResponse(responseCode = "503", description = "market-data-service unreachable or too slow", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "400", description = "Invalid parameter", content = @Content(schema = @Schema(implementation = BadParameterBody.class)))
+    @APIResponse(responseCode = "404", description = "market-data-service knows no such symbol", content = @Content(schema = @Schema(implementation = ProblemBody.class)))
+    @APIResponse(responseCode = "502", description = "market-data-service answered an error or garbage", content = @Content(schema = @Schema(implementation = ProblemBody.class)))
+    @APIResponse(responseCode = "503", description = "market-data-service unreachable or too slow", content = @Content(schema = @Schema(implementation = ProblemBody.class)))
     public KlineSeriesView klines(
             @Parameter(description = "Binance symbol, e.g. BTCUSDT (case-insensitive)") @PathParam("symbol") String symbol,
             @Parameter(required = true, schema = @Schema(enumeration = {"spot", "futures"})) @QueryParam("market_type") String marketType,

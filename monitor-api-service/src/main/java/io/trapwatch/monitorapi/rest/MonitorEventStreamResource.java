@@ -1,5 +1,6 @@
 package io.trapwatch.monitorapi.rest;
 
+import io.trapwatch.service.rest.BadParameterBody;
 import io.trapwatch.service.rest.BadParameterException;
 import io.trapwatch.service.rest.RequestParameters;
 
@@ -63,7 +64,7 @@ public class MonitorEventStreamResource {
     @APIResponse(responseCode = "200", description = "text/event-stream of ready, monitor and resync events",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = MonitorChangeEvent.class)))
     @APIResponse(responseCode = "400", description = "Invalid parameter or Last-Event-ID",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BadParameterBody.class)))
     public void events(
             @Parameter(description = "Market filter", schema = @Schema(enumeration = {"spot", "futures", "all"}, defaultValue = "all"))
             @QueryParam("market_type") String marketType,

@@ -2,13 +2,12 @@ package io.trapwatch.monitorapi.rest;
 
 import io.trapwatch.monitorapi.domain.MonitorFilter;
 import io.trapwatch.monitorapi.domain.MonitorOrder;
-import io.trapwatch.monitorapi.domain.PageSelector;
 import io.trapwatch.monitorapi.repository.MonitorRow;
 import io.trapwatch.monitorapi.repository.OutcomeRow;
 import io.trapwatch.monitorapi.service.BacktestQueryService;
-import io.trapwatch.monitorapi.service.MonitorListing;
+import io.trapwatch.monitorapi.service.ResultPage;
 import io.trapwatch.monitorapi.service.MonitorQueryService;
-import io.trapwatch.service.rest.BadParameterException;
+import io.trapwatch.service.rest.BadParameterBody;
 import io.trapwatch.service.rest.RequestParameters;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -26,12 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.sql.SQLException;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** The monitor pool: filtered, paged list and one monitor with its full history. Trailing slashes are optional. */
 @Path("/api/volume-trap/monitors")
@@ -39,8 +34,8 @@ import java.util.Optional;
 @Tag(name = "monitors")
 public class MonitorResource {
 
-    static final int DEFAULT_PAGE_SIZE = 20;
-    static final int MAX_PAGE_SIZE = 100;
+    /** The list's path for its page links (with the slash, as the reference wrote it). */
+    private static final String PATH = "api/volume-trap/monitors/";
     private static final String STATUS_DOC = "Status filter: one status or several separated by commas (pending, "
             + "suspected_abandonment, confirmed_abandonment, invalidated, expired); not given = every status";
 
@@ -58,8 +53,8 @@ public class MonitorResource {
     @Operation(summary = "List monitors", description = "Ordered by trigger time descending, then id descending, unless "
             + "sort says otherwise. Empty values count as not given. Invalid values answer 400; a page past the last answers 404.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MonitorPageView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid parameter", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @APIResponse(responseCode = "404", description = "Page past the last page", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "400", description = "Invalid parameter", content = @Content(schema = @Schema(implementation = BadParameterBody.class)))
+    @APIResponse(responseCode = "404", description = "Page past the last page", content = @Content(schema = @Schema(implementation = ProblemBody.class)))
     public MonitorPageView list(
             @Parameter(description = "Market filter", schema = @Schema(enumeration = {"spot", "futures", "all"}, defaultValue = "all"))
             @QueryParam("market_type") String marketType,
@@ -87,13 +82,9 @@ public class MonitorResource {
             @Context UriInfo uri) throws SQLException {
         MonitorFilter filter = filter(marketType, status, interval, symbol, startDate, endDate);
         MonitorOrder order = ListParams.order(sort);
-        int size = RequestParameters.pageSize(pageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
-        PageSelector selector = page(page);
-        MonitorListing listing = monitors.list(filter, order, selector, size);
+        ResultPage<MonitorRow> listing = monitors.list(filter, order, ListParams.page(page), ListParams.pageSize(pageSize));
         Map<String, OutcomeRow> outcomeOf = outcomes.ofMonitors(listing.rows().stream().map(MonitorRow::monitorKey).toList());
-        return new MonitorPageView(listing.count(),
-                listing.hasNext() ? link(uri, listing.page() + 1) : null,
-                listing.hasPrevious() ? link(uri, listing.page() - 1) : null,
+        return new MonitorPageView(listing.count(), ListParams.next(uri, PATH, listing), ListParams.previous(uri, PATH, listing),
                 listing.rows().stream().map(m -> views.summary(m, outcomeOf.get(m.monitorKey()))).toList());
     }
 
@@ -103,7 +94,7 @@ public class MonitorResource {
             description = "The list's filters except status (and paging): each of the five statuses with its count, 0 "
                     + "included, and the total. The dashboard shows these next to its status filter.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = StatusCountsView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid parameter", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "400", description = "Invalid parameter", content = @Content(schema = @Schema(implementation = BadParameterBody.class)))
     public StatusCountsView statusCounts(
             @Parameter(description = "Market filter", schema = @Schema(enumeration = {"spot", "futures", "all"}, defaultValue = "all"))
             @QueryParam("market_type") String marketType,
@@ -124,63 +115,22 @@ public class MonitorResource {
         var statusFilter = ListParams.statuses(status);
         var intervalFilter = RequestParameters.interval(interval);
         var market = RequestParameters.marketTypeOrAll(marketType);
-        Optional<LocalDate> from = RequestParameters.date("start_date", startDate);
-        Optional<LocalDate> to = RequestParameters.date("end_date", endDate);
-        if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
-            throw BadParameterException.reversedRange("date", "start_date", startDate.trim(), "end_date", endDate.trim());
-        }
+        ListParams.DateRange triggered = ListParams.dates(startDate, endDate);
         var symbolFilter = RequestParameters.symbol("symbol", symbol);
-        return new MonitorFilter(market, statusFilter, intervalFilter, symbolFilter,
-                from.map(d -> d.atStartOfDay(ZoneOffset.UTC).toInstant()),
-                to.map(d -> d.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+        return new MonitorFilter(market, statusFilter, intervalFilter, symbolFilter, triggered.from(), triggered.before());
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "One monitor with its full transition log and every indicator snapshot")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MonitorDetailView.class)))
-    @APIResponse(responseCode = "400", description = "id is not a positive integer", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @APIResponse(responseCode = "404", description = "No monitor with this id", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "400", description = "id is not a positive integer", content = @Content(schema = @Schema(implementation = BadParameterBody.class)))
+    @APIResponse(responseCode = "404", description = "No monitor with this id", content = @Content(schema = @Schema(implementation = ProblemBody.class)))
     public MonitorDetailView detail(@Parameter(description = "Monitor id", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, minimum = "1"))
                                     @PathParam("id") String id) throws SQLException {
         long monitorId = RequestParameters.positiveId("id", id);
         MonitorRow row = monitors.find(monitorId)
                 .orElseThrow(() -> ApiProblem.notFound("Monitor not found", "monitor " + monitorId + " does not exist"));
         return views.detail(row, outcomes.find(monitorId).orElse(null), monitors.transitions(monitorId));
-    }
-
-    private static PageSelector page(String value) {
-        Optional<String> given = RequestParameters.given(value);
-        if (given.isEmpty()) {
-            return PageSelector.first();
-        }
-        if (given.get().equals("last")) {
-            return PageSelector.lastPage();
-        }
-        try {
-            long n = Long.parseLong(given.get());
-            if (n >= 1) {
-                return PageSelector.number(n);
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new BadParameterException("page", "page must be a positive integer or 'last'",
-                List.of("an integer from 1", "last"), value);
-    }
-
-    /** The canonical list URL with every parameter of this request except page, in their order, then the page. */
-    private static String link(UriInfo uri, long page) {
-        List<String> kept = new ArrayList<>();
-        String query = uri.getRequestUri().getRawQuery();
-        if (query != null) {
-            for (String pair : query.split("&")) {
-                if (!pair.isEmpty() && !pair.equals("page") && !pair.startsWith("page=")) {
-                    kept.add(pair);
-                }
-            }
-        }
-        kept.add("page=" + page);
-        return uri.getBaseUriBuilder().path("api/volume-trap/monitors/").build() + "?" + String.join("&", kept);
     }
 }

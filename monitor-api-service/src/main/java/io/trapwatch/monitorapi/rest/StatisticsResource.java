@@ -2,6 +2,7 @@ package io.trapwatch.monitorapi.rest;
 
 import io.trapwatch.monitorapi.repository.StatusCount;
 import io.trapwatch.monitorapi.service.StatisticsService;
+import io.trapwatch.service.rest.BadParameterBody;
 import io.trapwatch.service.rest.RequestParameters;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -36,7 +37,7 @@ public class StatisticsResource {
             + "market type the monitors whose trigger time lies in the last 24 hours and 7 days, monitors opened per UTC day, "
             + "and per market type how many monitors passed each phase.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = StatisticsView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid parameter", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "400", description = "Invalid parameter", content = @Content(schema = @Schema(implementation = BadParameterBody.class)))
     public StatisticsView statistics(
             @Parameter(description = "Market filter", schema = @Schema(enumeration = {"spot", "futures", "all"}, defaultValue = "all"))
             @QueryParam("market_type") String marketType,

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trapwatch.monitorapi.client.DetectionAnswer;
 import io.trapwatch.monitorapi.client.DetectionExchange;
 import io.trapwatch.monitorapi.client.DetectionSweeps;
+import io.trapwatch.service.rest.BadParameterBody;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -65,12 +66,12 @@ public class SweepProxyResource {
             + "\"grid\":{\"rvol_threshold\":[6,8,10],\"amplitude_threshold\":[2,3]},\"train_fraction\":0.7}")))
     @APIResponse(responseCode = "202", description = "{id, status, location}; Location header of the sweep")
     @APIResponse(responseCode = "400", description = "Invalid field, as detection-service named it",
-            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+            content = @Content(schema = @Schema(implementation = BadParameterBody.class)))
     @APIResponse(responseCode = "401", description = "No or unknown token")
     @APIResponse(responseCode = "403", description = "Token without the operator role")
-    @APIResponse(responseCode = "502", description = "detection-service answered 5xx", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "502", description = "detection-service answered 5xx", content = @Content(schema = @Schema(implementation = ProblemBody.class)))
     @APIResponse(responseCode = "503", description = "detection-service unreachable, too slow, or its circuit breaker open",
-            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+            content = @Content(schema = @Schema(implementation = ProblemBody.class)))
     public Response start(@Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
         return forward(() -> sweeps.start(authorization, body));
     }
@@ -82,12 +83,12 @@ public class SweepProxyResource {
                     + "combination, settings, statistics, out_of_sample}], read_ms, run_ms, created_at, finished_at}. "
                     + "Sweeps live in detection-service's memory: a restart of it forgets them (404).")
     @APIResponse(responseCode = "200", description = "The sweep")
-    @APIResponse(responseCode = "400", description = "id or top invalid", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "400", description = "id or top invalid", content = @Content(schema = @Schema(implementation = BadParameterBody.class)))
     @APIResponse(responseCode = "404", description = "No such sweep")
     @APIResponse(responseCode = "502", description = "detection-service answered 5xx (after two retries)",
-            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+            content = @Content(schema = @Schema(implementation = ProblemBody.class)))
     @APIResponse(responseCode = "503", description = "detection-service unreachable (after two retries), too slow, or "
-            + "its circuit breaker open", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+            + "its circuit breaker open", content = @Content(schema = @Schema(implementation = ProblemBody.class)))
     public Response find(@Parameter(description = "The id POST returned") @PathParam("id") String id,
                          @Parameter(description = "How many ranked combinations to return, 1 to 10000 (default 100)")
                          @QueryParam("top") String top) {
@@ -98,13 +99,13 @@ public class SweepProxyResource {
     @Path("/{id}")
     @Operation(summary = "Cancel a running sweep (forwarded to detection-service)", description = "Needs the operator token.")
     @APIResponse(responseCode = "200", description = "The sweep, cancelled")
-    @APIResponse(responseCode = "400", description = "id invalid", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "400", description = "id invalid", content = @Content(schema = @Schema(implementation = BadParameterBody.class)))
     @APIResponse(responseCode = "401", description = "No or unknown token")
     @APIResponse(responseCode = "403", description = "Token without the operator role")
     @APIResponse(responseCode = "404", description = "No such sweep")
-    @APIResponse(responseCode = "502", description = "detection-service answered 5xx", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "502", description = "detection-service answered 5xx", content = @Content(schema = @Schema(implementation = ProblemBody.class)))
     @APIResponse(responseCode = "503", description = "detection-service unreachable, too slow, or its circuit breaker open",
-            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+            content = @Content(schema = @Schema(implementation = ProblemBody.class)))
     public Response cancel(@Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                            @Parameter(description = "The id POST returned") @PathParam("id") String id) {
         return forward(() -> sweeps.cancel(authorization, id));

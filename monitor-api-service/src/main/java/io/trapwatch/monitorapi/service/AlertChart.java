@@ -3,7 +3,7 @@ package io.trapwatch.monitorapi.service;
 import io.trapwatch.model.Interval;
 import io.trapwatch.model.MarketType;
 import io.trapwatch.monitorapi.client.KlineBar;
-import io.trapwatch.monitorapi.client.MarketDataBars;
+import io.trapwatch.monitorapi.client.MarketDataReader;
 import io.trapwatch.monitorapi.client.MarketDataFailure;
 import io.trapwatch.monitorapi.domain.AlertPayload;
 import io.trapwatch.monitorapi.domain.ChartWindow;
@@ -47,10 +47,10 @@ public class AlertChart {
         System.setProperty("java.awt.headless", "true");
     }
 
-    private final MarketDataBars bars;
+    private final MarketDataReader bars;
     private final MonitorReadRepository monitors;
 
-    public AlertChart(MarketDataBars bars, MonitorReadRepository monitors) {
+    public AlertChart(MarketDataReader bars, MonitorReadRepository monitors) {
         this.bars = bars;
         this.monitors = monitors;
     }

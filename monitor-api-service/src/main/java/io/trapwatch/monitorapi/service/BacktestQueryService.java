@@ -16,10 +16,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class BacktestQueryService {
 
-    /** A page of results with what the links need. */
-    public record Listing(long count, long page, long lastPage, List<OutcomeRow> rows) {
-    }
-
     private final OutcomeRepository outcomes;
 
     public BacktestQueryService(OutcomeRepository outcomes) {
@@ -27,15 +23,10 @@ public class BacktestQueryService {
     }
 
     /** {@code orderSql} comes from the resource's whitelist. A page past the last one is an error. */
-    public Listing list(OutcomeFilter filter, String orderSql, PageSelector selector, int pageSize) throws SQLException {
-        long count = outcomes.count(filter);
-        long lastPage = PageSelector.lastPageNumber(count, pageSize);
-        long page = selector.last() ? lastPage : selector.number();
-        if (page > lastPage) {
-            throw new PageBeyondEndException(page, lastPage);
-        }
-        List<OutcomeRow> rows = count == 0 ? List.of() : outcomes.page(filter, orderSql, pageSize, (page - 1) * pageSize);
-        return new Listing(count, page, lastPage, rows);
+    public ResultPage<OutcomeRow> list(OutcomeFilter filter, String orderSql, PageSelector selector, int pageSize)
+            throws SQLException {
+        return ResultPage.of(outcomes.count(filter), selector, pageSize,
+                (limit, offset) -> outcomes.page(filter, orderSql, limit, offset));
     }
 
     public Optional<OutcomeRow> find(long monitorId) throws SQLException {

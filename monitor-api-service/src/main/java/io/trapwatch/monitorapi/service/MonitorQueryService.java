@@ -26,15 +26,10 @@ public class MonitorQueryService {
     }
 
     /** In the given order (ties: trigger time descending, then id descending). A page past the last one is an error. */
-    public MonitorListing list(MonitorFilter filter, MonitorOrder order, PageSelector selector, int pageSize) throws SQLException {
-        long count = monitors.count(filter);
-        long lastPage = PageSelector.lastPageNumber(count, pageSize);
-        long page = selector.last() ? lastPage : selector.number();
-        if (page > lastPage) {
-            throw new PageBeyondEndException(page, lastPage);
-        }
-        List<MonitorRow> rows = count == 0 ? List.of() : monitors.page(filter, order, pageSize, (page - 1) * pageSize);
-        return new MonitorListing(count, page, lastPage, rows);
+    public ResultPage<MonitorRow> list(MonitorFilter filter, MonitorOrder order, PageSelector selector, int pageSize)
+            throws SQLException {
+        return ResultPage.of(monitors.count(filter), selector, pageSize,
+                (limit, offset) -> monitors.page(filter, order, limit, offset));
     }
 
     /** Every status with its count under the filter's other parts, 0 included, in lifecycle order. */

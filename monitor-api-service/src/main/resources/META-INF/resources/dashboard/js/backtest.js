@@ -1,10 +1,10 @@
 // The backtest list: the outcome of every monitor with the API's filters; filters, sort and page live in the URL
 // (the API's parameter names), so a copied link opens the same view and back/forward walk through the views.
-import { getJson, ApiError } from './api.js';
+import { getJson } from './api.js';
 import { h, replaceChildren, showState } from './dom.js';
 import { digitsOf, price, percent, statusBadge, marketBadge, timeElement, outcomeBadge, drawdown } from './format.js';
 import { follow, debounce } from './live.js';
-import { drawPages, followPageLinks, sortableHeaders, markSort, nextSort, rowLink } from './listing.js';
+import { listView, loadFailed, drawPages, followPageLinks, sortableHeaders, markSort, nextSort, rowLink } from './listing.js';
 
 const PAGE_SIZE = 20;
 const FILTERS = ['market_type', 'interval', 'status', 'monitor_status', 'symbol', 'start_date', 'end_date', 'result', 'exit'];
@@ -20,26 +20,8 @@ let loadNumber = 0;
 let stopLive = null;
 let liveFilterKey = null;
 
-function viewFromUrl() {
-  const q = new URLSearchParams(location.search);
-  const view = {};
-  for (const name of FILTERS) view[name] = (q.get(name) || '').trim();
-  if (view.market_type === 'all') view.market_type = '';
-  view.exit = view.exit || DEFAULT_EXIT;
-  view.order_by = q.get('order_by') || DEFAULT_ORDER;
-  view.page = Math.max(1, parseInt(q.get('page') || '1', 10) || 1);
-  return view;
-}
-
-function urlOf(view) {
-  const q = new URLSearchParams();
-  for (const name of FILTERS) {
-    if (view[name] && !(name === 'exit' && view.exit === DEFAULT_EXIT)) q.set(name, view[name]);
-  }
-  if (view.order_by !== DEFAULT_ORDER) q.set('order_by', view.order_by);
-  if (view.page > 1) q.set('page', view.page);
-  return location.pathname + (q.size ? '?' + q : '');
-}
+const { viewFromUrl, urlOf } = listView({ filters: FILTERS, order: 'order_by', defaultOrder: DEFAULT_ORDER,
+  defaults: { exit: DEFAULT_EXIT } });
 
 function go(view) {
   history.pushState(null, '', urlOf(view));
@@ -87,16 +69,7 @@ async function render() {
     draw(view, page);
   } catch (e) {
     if (mine !== loadNumber) return;
-    if (e instanceof ApiError && e.status === 404 && view.page > 1) {
-      // The page is gone (fewer outcomes now, or an old link): show the first one instead.
-      history.replaceState(null, '', urlOf({ ...view, page: 1 }));
-      return render();
-    }
-    tbody.replaceChildren();
-    replaceChildren(document.getElementById('pages'));
-    replaceChildren(document.getElementById('summary'));
-    showState('error', 'Could not load the outcomes — ' + e.message + ' ', h('button', { type: 'button', id: 'retry' }, 'Retry'));
-    document.getElementById('retry').addEventListener('click', render);
+    return loadFailed(e, view, { tbody, urlOf, render, what: 'outcomes' });
   }
 }
 

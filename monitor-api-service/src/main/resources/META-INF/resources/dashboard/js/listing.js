@@ -1,5 +1,50 @@
-// Tables whose view lives in the URL (the monitor pool, the backtest list): page links and sortable column headers.
-import { h, replaceChildren } from './dom.js';
+// Tables whose view lives in the URL (the monitor pool, the backtest list): the view read from and written to the URL,
+// page links and sortable column headers.
+import { ApiError } from './api.js';
+import { h, replaceChildren, showState } from './dom.js';
+
+/**
+ * How a list's view and its URL map onto each other, with the API's parameter names: each of {@code filters}
+ * (trimmed; market_type "all" is no filter), the order parameter {@code order} and the page. Values equal to
+ * {@code defaults} (and {@code defaultOrder}, page 1) are left out of the URL, so the plain address is the default view.
+ */
+export function listView({ filters, order, defaultOrder, defaults = {} }) {
+  function viewFromUrl() {
+    const q = new URLSearchParams(location.search);
+    const view = {};
+    for (const name of filters) view[name] = (q.get(name) || '').trim() || defaults[name] || '';
+    if (view.market_type === 'all') view.market_type = '';
+    view[order] = q.get(order) || defaultOrder;
+    view.page = Math.max(1, parseInt(q.get('page') || '1', 10) || 1);
+    return view;
+  }
+  function urlOf(view) {
+    const q = new URLSearchParams();
+    for (const name of filters) if (view[name] && view[name] !== defaults[name]) q.set(name, view[name]);
+    if (view[order] !== defaultOrder) q.set(order, view[order]);
+    if (view.page > 1) q.set('page', view.page);
+    return location.pathname + (q.size ? '?' + q : '');
+  }
+  return { viewFromUrl, urlOf };
+}
+
+/**
+ * A list that could not be loaded: a page past the end (fewer rows now, or an old link) shows the first page
+ * instead; anything else empties the table, its summary and page links and offers a retry. {@code what} names the
+ * rows ("monitors").
+ */
+export function loadFailed(e, view, { tbody, urlOf, render, what }) {
+  if (e instanceof ApiError && e.status === 404 && view.page > 1) {
+    history.replaceState(null, '', urlOf({ ...view, page: 1 }));
+    return render();
+  }
+  tbody.replaceChildren();
+  replaceChildren(document.getElementById('pages'));
+  replaceChildren(document.getElementById('summary'));
+  showState('error', 'Could not load the ' + what + ' — ' + e.message + ' ', h('button', { type: 'button', id: 'retry' }, 'Retry'));
+  document.getElementById('retry').addEventListener('click', render);
+  return undefined;
+}
 
 /**
  * First, previous, the current page ± 2 with gaps, next, last — real links (data-page), so they open in new tabs

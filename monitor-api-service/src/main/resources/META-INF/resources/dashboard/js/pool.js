@@ -1,10 +1,10 @@
 // The monitor pool: filters and sort live in the URL (same names as the API's), so a copied link opens the same view
 // and back/forward walk through the views.
-import { getJson, ApiError } from './api.js';
+import { getJson } from './api.js';
 import { h, replaceChildren, showState } from './dom.js';
 import { STATUSES, STATUS_LABELS, digitsOf, price, percent, statusBadge, marketBadge, timeElement } from './format.js';
 import { follow, debounce } from './live.js';
-import { drawPages, followPageLinks, sortableHeaders, markSort, nextSort, rowLink } from './listing.js';
+import { listView, loadFailed, drawPages, followPageLinks, sortableHeaders, markSort, nextSort, rowLink } from './listing.js';
 
 const PAGE_SIZE = 20;
 const FILTERS = ['market_type', 'status', 'interval', 'symbol', 'start_date', 'end_date'];
@@ -20,23 +20,7 @@ let loadNumber = 0;
 const flashIds = new Set();
 
 /** The view as the URL says it: every filter, the sort and the page. */
-function viewFromUrl() {
-  const q = new URLSearchParams(location.search);
-  const view = {};
-  for (const name of FILTERS) view[name] = (q.get(name) || '').trim();
-  if (view.market_type === 'all') view.market_type = '';
-  view.sort = q.get('sort') || DEFAULT_SORT;
-  view.page = Math.max(1, parseInt(q.get('page') || '1', 10) || 1);
-  return view;
-}
-
-function urlOf(view) {
-  const q = new URLSearchParams();
-  for (const name of FILTERS) if (view[name]) q.set(name, view[name]);
-  if (view.sort !== DEFAULT_SORT) q.set('sort', view.sort);
-  if (view.page > 1) q.set('page', view.page);
-  return location.pathname + (q.size ? '?' + q : '');
-}
+const { viewFromUrl, urlOf } = listView({ filters: FILTERS, order: 'sort', defaultOrder: DEFAULT_SORT });
 
 function go(view) {
   history.pushState(null, '', urlOf(view));
@@ -103,17 +87,7 @@ async function render() {
     draw(view, page, counts);
   } catch (e) {
     if (mine !== loadNumber) return;
-    if (e instanceof ApiError && e.status === 404 && view.page > 1) {
-      // The page is gone (fewer monitors now, or an old link): show the first one instead.
-      history.replaceState(null, '', urlOf({ ...view, page: 1 }));
-      return render();
-    }
-    tbody.replaceChildren();
-    replaceChildren(document.getElementById('pages'));
-    replaceChildren(document.getElementById('summary'));
-    showState('error', 'Could not load the monitors — ' + e.message + ' ',
-      h('button', { type: 'button', id: 'retry' }, 'Retry'));
-    document.getElementById('retry').addEventListener('click', render);
+    return loadFailed(e, view, { tbody, urlOf, render, what: 'monitors' });
   }
 }
 

@@ -68,9 +68,12 @@ class MarketDataProxyTest {
         given().get("/api/volume-trap/kline/BTCUSDT/?market_type=spot&interval=4h").then().statusCode(404)
                 .body("error", equalTo("Unknown symbol"));
 
+        // A 5xx is retried twice (MarketDataClient), then answered 502.
         stub.mode(MarketDataStub.Mode.ERROR);
+        int before = stub.queries().size();
         given().get("/api/volume-trap/kline/ETHUSDT/?market_type=spot&interval=4h").then().statusCode(502)
                 .body("error", equalTo("market data answered badly")).body("detail", equalTo("market-data-service answered HTTP 500"));
+        assertThat(stub.queries().size() - before).isEqualTo(3);
 
         stub.mode(MarketDataStub.Mode.GARBAGE);
         given().get("/api/volume-trap/kline/ETHUSDT/?market_type=spot&interval=4h").then().statusCode(502)
@@ -80,12 +83,34 @@ class MarketDataProxyTest {
         long started = System.nanoTime();
         given().get("/api/volume-trap/kline/ETHUSDT/?market_type=spot&interval=4h").then().statusCode(503)
                 .body("error", equalTo("market data unavailable")).body("detail", startsWith("market-data-service did not answer"));
-        // The test read timeout is 3 s; the stub would take 10 s.
+        // The test read timeout is 3 s; the stub would take 10 s. A read that timed out is not repeated.
         assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(9_000);
+        assertThat(stub.queries().size() - before).isEqualTo(5);
 
         stub.mode(MarketDataStub.Mode.DOWN);
         given().get("/api/volume-trap/kline/ETHUSDT/?market_type=spot&interval=4h").then().statusCode(503)
                 .body("error", equalTo("market data unavailable"));
+    }
+
+    @Test
+    void aCircuitBreakerHoldsCallsBackWhileMarketDataIsDownAndLetsThemThroughAgain() throws InterruptedException {
+        stub.mode(MarketDataStub.Mode.DOWN);
+        String detail = "";
+        for (int i = 0; i < 40 && !detail.contains("circuit breaker"); i++) {
+            detail = given().get("/api/volume-trap/kline/ETHUSDT/?market_type=spot&interval=4h").then().statusCode(503)
+                    .body("error", equalTo("market data unavailable")).extract().path("detail");
+        }
+        assertThat(detail).isEqualTo("market-data-service failed repeatedly; calls are held back by the circuit breaker for a while");
+
+        // Back up while the breaker is open: still held back, without a call; after its delay (2 s in tests) the
+        // trial call goes through and closes it.
+        stub.mode(MarketDataStub.Mode.NORMAL);
+        int before = stub.queries().size();
+        given().get("/api/volume-trap/kline/ETHUSDT/?market_type=spot&interval=4h").then().statusCode(503);
+        assertThat(stub.queries()).hasSize(before);
+        Thread.sleep(2500);
+        given().get("/api/volume-trap/kline/ETHUSDT/?market_type=spot&interval=4h").then().statusCode(200);
+        assertThat(stub.queries()).hasSize(before + 1);
     }
 
     @Test

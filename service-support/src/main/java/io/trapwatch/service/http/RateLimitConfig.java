@@ -13,12 +13,16 @@ public interface RateLimitConfig {
     /** Path prefixes that are limited; none (the default) turns the limiter off. */
     Optional<List<String>> paths();
 
-    /** Sustained requests per second per client. */
-    @WithDefault("20")
+    /**
+     * Sustained requests per second per client. Default (20) and environment name {@code TRAPWATCH_RATE_LIMIT_PER_SECOND}:
+     * service-support's microprofile-config.properties.
+     */
     double requestsPerSecond();
 
-    /** Requests a client may send at once after being idle. */
-    @WithDefault("40")
+    /**
+     * Requests a client may send at once after being idle. Default (40) and environment name
+     * {@code TRAPWATCH_RATE_LIMIT_BURST}: service-support's microprofile-config.properties.
+     */
     int burst();
 
     /**

@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,17 @@ public final class SqlGauge {
     private final long maxAgeNanos;
     private volatile Map<Tags, Double> values = Map.of();
     private volatile long readAt;
+
+    /** Every pair of a value of the first tag with a value of the second: the combinations a two-tag gauge starts with. */
+    public static List<Tags> everyPair(String firstTag, List<String> firstValues, String secondTag, List<String> secondValues) {
+        List<Tags> pairs = new ArrayList<>();
+        for (String first : firstValues) {
+            for (String second : secondValues) {
+                pairs.add(Tags.of(firstTag, first, secondTag, second));
+            }
+        }
+        return pairs;
+    }
 
     public SqlGauge(MeterRegistry registry, String name, String description, List<String> tagNames,
                     List<Tags> combinations, DataSource dataSource, String sql) {
