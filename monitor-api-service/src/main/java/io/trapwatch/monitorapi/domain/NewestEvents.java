@@ -3,12 +3,15 @@ package io.trapwatch.monitorapi.domain;
 import io.trapwatch.model.MonitorStateChanged;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.BinaryOperator;
+import java.util.function.Function;
 
 /**
- * Each event carries the whole monitor, so of several events for one monitor only the highest version matters.
- * Keys come back sorted so concurrent projections would lock rows in the same order.
+ * Each event carries the whole state of its key (a monitor, its outcome, a series' price), so of several events for
+ * one key only the newest matters. Keys come back sorted so concurrent projections lock rows in the same order.
  */
 public final class NewestEvents {
 
@@ -16,9 +19,15 @@ public final class NewestEvents {
     }
 
     public static SortedMap<String, MonitorStateChanged> byMonitor(Collection<MonitorStateChanged> events) {
-        SortedMap<String, MonitorStateChanged> newest = new TreeMap<>();
-        for (MonitorStateChanged e : events) {
-            newest.merge(e.monitorKey(), e, (a, b) -> b.version() > a.version() ? b : a);
+        return byKey(events, MonitorStateChanged::monitorKey, Comparator.comparingInt(MonitorStateChanged::version));
+    }
+
+    /** The newest event per key by {@code age}; of equally new ones, the first. */
+    public static <E> SortedMap<String, E> byKey(Collection<E> events, Function<E, String> key, Comparator<E> age) {
+        SortedMap<String, E> newest = new TreeMap<>();
+        BinaryOperator<E> newer = BinaryOperator.maxBy(age);
+        for (E e : events) {
+            newest.merge(key.apply(e), e, newer);
         }
         return newest;
     }

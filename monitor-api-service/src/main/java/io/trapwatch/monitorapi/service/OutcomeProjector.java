@@ -2,6 +2,7 @@ package io.trapwatch.monitorapi.service;
 
 import io.trapwatch.model.outcome.MonitorOutcome;
 import io.trapwatch.model.outcome.MonitorOutcomesChanged;
+import io.trapwatch.monitorapi.domain.NewestEvents;
 import io.trapwatch.monitorapi.repository.OutcomeRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -10,8 +11,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Projects MonitorOutcomesChanged events, a batch per transaction. Per monitor only the newest version of the
@@ -30,11 +29,8 @@ public class OutcomeProjector {
     /** Returns how many outcomes were new or newer. */
     @Transactional
     public int apply(List<MonitorOutcomesChanged> events) throws SQLException {
-        // Sorted by key so concurrent batches lock rows in the same order.
-        Map<String, MonitorOutcome> newest = new TreeMap<>();
-        events.stream().flatMap(e -> e.outcomes().stream())
-                .forEach(o -> newest.merge(o.monitorKey(), o, (a, b) -> a.version() >= b.version() ? a : b));
-        return repository.upsert(newest.values().stream().sorted(Comparator.comparing(MonitorOutcome::monitorKey)).toList(),
-                Instant.now());
+        List<MonitorOutcome> outcomes = events.stream().flatMap(e -> e.outcomes().stream()).toList();
+        return repository.upsert(NewestEvents.byKey(outcomes, MonitorOutcome::monitorKey,
+                Comparator.comparingInt(MonitorOutcome::version)).values(), Instant.now());
     }
 }

@@ -2,14 +2,14 @@ package io.trapwatch.monitorapi.service;
 
 import io.trapwatch.model.KlineClosed;
 import io.trapwatch.model.SeriesKey;
+import io.trapwatch.monitorapi.domain.NewestEvents;
 import io.trapwatch.monitorapi.repository.SeriesPriceRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.sql.SQLException;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /** Keeps the close of the newest bar per series, the source of a monitor's current price. */
 @ApplicationScoped
@@ -23,12 +23,8 @@ public class PriceProjector {
 
     @Transactional
     public int apply(List<KlineClosed> bars) throws SQLException {
-        // Sorted by series so two batches never lock the same rows in opposite orders.
-        Map<String, KlineClosed> newest = new TreeMap<>();
-        for (KlineClosed bar : bars) {
-            newest.merge(new SeriesKey(bar.marketType(), bar.symbol(), bar.interval()).asKafkaKey(), bar,
-                    (a, b) -> b.kline().openTime().isAfter(a.kline().openTime()) ? b : a);
-        }
-        return prices.keepNewest(newest.values());
+        return prices.keepNewest(NewestEvents.byKey(bars,
+                bar -> new SeriesKey(bar.marketType(), bar.symbol(), bar.interval()).asKafkaKey(),
+                Comparator.comparing(bar -> bar.kline().openTime())).values());
     }
 }

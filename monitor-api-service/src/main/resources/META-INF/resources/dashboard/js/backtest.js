@@ -3,8 +3,7 @@
 import { getJson } from './api.js';
 import { h, replaceChildren, showState } from './dom.js';
 import { digitsOf, price, percent, statusBadge, marketBadge, timeElement, outcomeBadge, drawdown } from './format.js';
-import { follow, debounce } from './live.js';
-import { listView, loadFailed, drawPages, followPageLinks, sortableHeaders, markSort, nextSort, rowLink } from './listing.js';
+import { listView, listLoader, wireFilters, drawPages, sortableHeaders, markSort, nextSort, rowLink } from './listing.js';
 
 const PAGE_SIZE = 20;
 const FILTERS = ['market_type', 'interval', 'status', 'monitor_status', 'symbol', 'start_date', 'end_date', 'result', 'exit'];
@@ -16,9 +15,6 @@ const ASCENDING_FIRST = new Set(['symbol']);
 const form = document.getElementById('filters');
 const table = document.getElementById('backtest');
 const tbody = table.querySelector('tbody');
-let loadNumber = 0;
-let stopLive = null;
-let liveFilterKey = null;
 
 const { viewFromUrl, urlOf } = listView({ filters: FILTERS, order: 'order_by', defaultOrder: DEFAULT_ORDER,
   defaults: { exit: DEFAULT_EXIT } });
@@ -53,25 +49,15 @@ function viewFromForm() {
   return view;
 }
 
-async function render() {
-  const view = viewFromUrl();
-  fillForm(view);
-  followChanges(view);
-  const mine = ++loadNumber;
-  const quiet = document.body.dataset.state === 'ready' && render.quiet;
-  render.quiet = false;
-  if (!quiet) showState('loading', 'Loading outcomes…');
-  const params = { page: view.page, page_size: PAGE_SIZE, order_by: view.order_by === DEFAULT_ORDER ? '' : view.order_by };
-  for (const name of FILTERS) params[name] = name === 'exit' && view.exit === DEFAULT_EXIT ? '' : view[name];
-  try {
-    const page = await getJson('backtest/', params);
-    if (mine !== loadNumber) return;
-    draw(view, page);
-  } catch (e) {
-    if (mine !== loadNumber) return;
-    return loadFailed(e, view, { tbody, urlOf, render, what: 'outcomes' });
-  }
-}
+const render = listLoader({ viewFromUrl, urlOf, tbody, what: 'outcomes', fillForm,
+  // Monitor changes of the filtered market/interval may change rows.
+  live: { filter: (view) => ({ market_type: view.market_type, interval: view.interval }), waitMs: 500 },
+  load(view) {
+    const params = { page: view.page, page_size: PAGE_SIZE, order_by: view.order_by === DEFAULT_ORDER ? '' : view.order_by };
+    for (const name of FILTERS) params[name] = name === 'exit' && view.exit === DEFAULT_EXIT ? '' : view[name];
+    return getJson('backtest/', params);
+  },
+  draw });
 
 function draw(view, page) {
   const exitName = view.exit === 'invalidation_stop' ? 'invalidation stop' : 'hold';
@@ -107,32 +93,8 @@ function row(o) {
   return rowLink(tr, href);
 }
 
-/** Monitor changes of the filtered market/interval may change rows: reload quietly. */
-function followChanges(view) {
-  const key = [view.market_type, view.interval].join('|');
-  if (key === liveFilterKey) return;
-  liveFilterKey = key;
-  if (stopLive) stopLive();
-  const reload = debounce(() => {
-    render.quiet = true;
-    render();
-  }, 500);
-  stopLive = follow({ market_type: view.market_type, interval: view.interval }, reload);
-}
-
 function wire() {
-  form.addEventListener('change', (e) => {
-    if (e.target.name !== 'symbol') go(viewFromForm());
-  });
-  form.elements.symbol.addEventListener('input', debounce(() => go(viewFromForm()), 400));
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    go(viewFromForm());
-  });
-  document.getElementById('reset').addEventListener('click', () => {
-    history.pushState(null, '', location.pathname);
-    render();
-  });
+  wireFilters(form, { viewFromForm, go, render });
   sortableHeaders(table, (column, th) => {
     const view = viewFromUrl();
     // A profit column sorts by its own exit; switching exits starts with the largest profit again.
@@ -140,8 +102,6 @@ function wire() {
     const current = exit === view.exit ? view.order_by : '';
     go({ ...view, exit, order_by: nextSort(current, column, ASCENDING_FIRST.has(column)), page: 1 });
   });
-  followPageLinks(document.getElementById('pages'), render);
-  window.addEventListener('popstate', render);
   render();
 }
 

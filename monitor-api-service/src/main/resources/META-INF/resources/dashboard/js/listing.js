@@ -1,7 +1,8 @@
 // Tables whose view lives in the URL (the monitor pool, the backtest list): the view read from and written to the URL,
-// page links and sortable column headers.
+// loading and live reloading, the filter form, page links and sortable column headers.
 import { ApiError } from './api.js';
 import { h, replaceChildren, showState } from './dom.js';
+import { follow, debounce } from './live.js';
 
 /**
  * How a list's view and its URL map onto each other, with the API's parameter names: each of {@code filters}
@@ -29,11 +30,81 @@ export function listView({ filters, order, defaultOrder, defaults = {} }) {
 }
 
 /**
+ * Loads and draws a list's view. {@code render()} reads the view from the URL, puts it in the form with
+ * {@code fillForm(view)}, follows the live changes of {@code live.filter(view)}, fetches with {@code load(view)} and
+ * draws with {@code draw(view, loaded)}; an answer overtaken by a newer load is dropped. A live change calls
+ * {@code live.onEvents(events)}, then reloads quietly (the table stays, no "Loading…") at most once per
+ * {@code live.waitMs}. One stream is open at a time, reopened when the filter changes. {@code what} names the rows.
+ */
+export function listLoader({ viewFromUrl, urlOf, tbody, what, fillForm, live, load, draw }) {
+  let loadNumber = 0;
+  let quiet = false;
+  let followed = null;
+  let stopLive = null;
+  const reload = debounce(() => {
+    quiet = true;
+    render();
+  }, live.waitMs);
+
+  function followChanges(view) {
+    const filter = live.filter(view);
+    const key = JSON.stringify(filter);
+    if (key === followed) return;
+    followed = key;
+    if (stopLive) stopLive();
+    stopLive = follow(filter, (events) => {
+      if (live.onEvents) live.onEvents(events);
+      reload();
+    });
+  }
+
+  async function render() {
+    const view = viewFromUrl();
+    fillForm(view);
+    followChanges(view);
+    const mine = ++loadNumber;
+    const keepTable = document.body.dataset.state === 'ready' && quiet;
+    quiet = false;
+    if (!keepTable) showState('loading', 'Loading ' + what + '…');
+    try {
+      const loaded = await load(view);
+      if (mine !== loadNumber) return undefined;
+      return draw(view, loaded);
+    } catch (e) {
+      if (mine !== loadNumber) return undefined;
+      return loadFailed(e, view, { tbody, urlOf, render, what });
+    }
+  }
+  return render;
+}
+
+/**
+ * The filter form and the links around the list: a changed filter (the symbol after a pause in typing) or a submit
+ * shows {@code viewFromForm()} with {@code go}; the reset link, a page link and back/forward render the URL's view.
+ */
+export function wireFilters(form, { viewFromForm, go, render }) {
+  form.addEventListener('change', (e) => {
+    if (e.target.name !== 'symbol') go(viewFromForm());
+  });
+  form.elements.symbol.addEventListener('input', debounce(() => go(viewFromForm()), 400));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    go(viewFromForm());
+  });
+  document.getElementById('reset').addEventListener('click', () => {
+    history.pushState(null, '', location.pathname);
+    render();
+  });
+  followPageLinks(document.getElementById('pages'), render);
+  window.addEventListener('popstate', render);
+}
+
+/**
  * A list that could not be loaded: a page past the end (fewer rows now, or an old link) shows the first page
  * instead; anything else empties the table, its summary and page links and offers a retry. {@code what} names the
  * rows ("monitors").
  */
-export function loadFailed(e, view, { tbody, urlOf, render, what }) {
+function loadFailed(e, view, { tbody, urlOf, render, what }) {
   if (e instanceof ApiError && e.status === 404 && view.page > 1) {
     history.replaceState(null, '', urlOf({ ...view, page: 1 }));
     return render();
@@ -71,7 +142,7 @@ export function drawPages(nav, current, count, pageSize, hrefOf) {
 }
 
 /** A click on a page link shows that page in place (pushState, then {@code render}), unless a new tab is asked for. */
-export function followPageLinks(nav, render) {
+function followPageLinks(nav, render) {
   nav.addEventListener('click', (e) => {
     const a = e.target.closest('a[data-page]');
     if (!a || e.ctrlKey || e.metaKey || e.shiftKey) return;

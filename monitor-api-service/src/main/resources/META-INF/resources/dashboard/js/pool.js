@@ -3,8 +3,7 @@
 import { getJson } from './api.js';
 import { h, replaceChildren, showState } from './dom.js';
 import { STATUSES, STATUS_LABELS, digitsOf, price, percent, statusBadge, marketBadge, timeElement } from './format.js';
-import { follow, debounce } from './live.js';
-import { listView, loadFailed, drawPages, followPageLinks, sortableHeaders, markSort, nextSort, rowLink } from './listing.js';
+import { listView, listLoader, wireFilters, drawPages, sortableHeaders, markSort, nextSort, rowLink } from './listing.js';
 
 const PAGE_SIZE = 20;
 const FILTERS = ['market_type', 'status', 'interval', 'symbol', 'start_date', 'end_date'];
@@ -14,9 +13,6 @@ const ASCENDING_FIRST = new Set(['symbol', 'market_type', 'interval', 'status'])
 
 const form = document.getElementById('filters');
 const tbody = document.querySelector('#pool tbody');
-let stopLive = null;
-let liveFilterKey = null;
-let loadNumber = 0;
 const flashIds = new Set();
 
 /** The view as the URL says it: every filter, the sort and the page. */
@@ -68,30 +64,26 @@ function buildStatusChoices() {
   }
 }
 
-async function render() {
-  const view = viewFromUrl();
-  fillForm(view);
-  followChanges(view);
-  const mine = ++loadNumber;
-  const quiet = document.body.dataset.state === 'ready' && render.quiet;
-  render.quiet = false;
-  if (!quiet) showState('loading', 'Loading monitors…');
-  const filters = {};
-  for (const name of FILTERS) filters[name] = view[name];
-  try {
-    const [page, counts] = await Promise.all([
+const render = listLoader({ viewFromUrl, urlOf, tbody, what: 'monitors', fillForm,
+  // Any change under the market/interval/symbol filter may move rows or counts; changed rows flash.
+  live: {
+    filter: (view) => ({ market_type: view.market_type, interval: view.interval, symbol: view.symbol }),
+    waitMs: 250,
+    onEvents: (events) => {
+      for (const e of events || []) flashIds.add(e.monitor.id);
+    },
+  },
+  load(view) {
+    const filters = {};
+    for (const name of FILTERS) filters[name] = view[name];
+    return Promise.all([
       getJson('monitors/', { ...filters, sort: view.sort === DEFAULT_SORT ? '' : view.sort, page: view.page, page_size: PAGE_SIZE }),
       getJson('monitors/status-counts/', { ...filters, status: '' }),
     ]);
-    if (mine !== loadNumber) return;
-    draw(view, page, counts);
-  } catch (e) {
-    if (mine !== loadNumber) return;
-    return loadFailed(e, view, { tbody, urlOf, render, what: 'monitors' });
-  }
-}
+  },
+  draw });
 
-function draw(view, page, counts) {
+function draw(view, [page, counts]) {
   for (const status of STATUSES) {
     document.querySelector(`[data-count="${status}"]`).textContent = counts.counts[status] ?? 0;
   }
@@ -126,44 +118,14 @@ function row(m) {
   return rowLink(tr, href);
 }
 
-/** One stream per market/interval/symbol filter; any change there may move rows or counts, so the page reloads. */
-function followChanges(view) {
-  const key = [view.market_type, view.interval, view.symbol].join('|');
-  if (key === liveFilterKey) return;
-  liveFilterKey = key;
-  if (stopLive) stopLive();
-  const reload = debounce(() => {
-    render.quiet = true;
-    render();
-  }, 250);
-  stopLive = follow({ market_type: view.market_type, interval: view.interval, symbol: view.symbol }, (events) => {
-    for (const e of events || []) flashIds.add(e.monitor.id);
-    reload();
-  });
-}
-
 function wire() {
   buildStatusChoices();
-  form.addEventListener('change', (e) => {
-    if (e.target.name !== 'symbol') go(viewFromForm());
-  });
-  const symbolChanged = debounce(() => go(viewFromForm()), 400);
-  form.elements.symbol.addEventListener('input', symbolChanged);
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    go(viewFromForm());
-  });
+  wireFilters(form, { viewFromForm, go, render });
   document.getElementById('all-statuses').addEventListener('click', () => go({ ...viewFromForm(), status: '' }));
-  document.getElementById('reset').addEventListener('click', () => {
-    history.pushState(null, '', location.pathname);
-    render();
-  });
   sortableHeaders(document.getElementById('pool'), (column) => {
     const view = viewFromUrl();
     go({ ...view, sort: nextSort(view.sort, column, ASCENDING_FIRST.has(column)), page: 1 });
   });
-  followPageLinks(document.getElementById('pages'), render);
-  window.addEventListener('popstate', render);
   render();
 }
 
