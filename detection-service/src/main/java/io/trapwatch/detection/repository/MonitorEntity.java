@@ -1,6 +1,5 @@
 package io.trapwatch.detection.repository;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.trapwatch.detection.domain.MonitorState;
 import io.trapwatch.model.Interval;
 import io.trapwatch.model.MarketType;
@@ -27,7 +26,7 @@ import java.util.Optional;
 /** A watched anomaly: one series, one trigger bar. Trigger values are the bar's exact exchange values. */
 @Entity
 @Table(name = "monitor")
-public class MonitorEntity extends PanacheEntityBase {
+public class MonitorEntity extends PerSeriesEntity {
 
     /** Statuses the engine still evaluates (and so must be restored after a restart). */
     public static final List<MonitorStatus> OPEN = List.of(MonitorStatus.PENDING,
@@ -40,15 +39,6 @@ public class MonitorEntity extends PanacheEntityBase {
 
     @Column(name = "monitor_key", nullable = false, unique = true)
     public String monitorKey;
-
-    @Column(name = "market_type", nullable = false)
-    public MarketType marketType;
-
-    @Column(nullable = false)
-    public String symbol;
-
-    @Column(name = "kline_interval", nullable = false)
-    public Interval interval;
 
     @Column(name = "trigger_time", nullable = false)
     public Instant triggerTime;
@@ -99,10 +89,6 @@ public class MonitorEntity extends PanacheEntityBase {
     @OrderBy("sequence")
     public List<MonitorTransitionEntity> transitions = new ArrayList<>();
 
-    public SeriesKey series() {
-        return new SeriesKey(marketType, symbol, interval);
-    }
-
     /** The engine's view of this monitor, for rebuilding an engine after a restart. */
     public MonitorState toState() {
         return new MonitorState(triggerTime.toEpochMilli(), triggerPrice.doubleValue(), triggerHigh.doubleValue(),
@@ -115,7 +101,7 @@ public class MonitorEntity extends PanacheEntityBase {
     }
 
     public static List<MonitorEntity> openOf(SeriesKey series) {
-        return list("marketType = ?1 and symbol = ?2 and interval = ?3 and status in ?4",
+        return list(OF_SERIES + " and status in ?4",
                 Sort.by("triggerTime"), series.marketType(), series.symbol(), series.interval(), OPEN);
     }
 

@@ -1,8 +1,5 @@
 package io.trapwatch.detection.repository;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.trapwatch.model.Interval;
-import io.trapwatch.model.MarketType;
 import io.trapwatch.model.SeriesKey;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -24,20 +21,11 @@ import java.util.Optional;
  */
 @Entity
 @Table(name = "series_state")
-public class SeriesStateEntity extends PanacheEntityBase {
+public class SeriesStateEntity extends PerSeriesEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
-
-    @Column(name = "market_type", nullable = false)
-    public MarketType marketType;
-
-    @Column(nullable = false)
-    public String symbol;
-
-    @Column(name = "kline_interval", nullable = false)
-    public Interval interval;
 
     @Column(name = "last_open_time")
     public Instant lastOpenTime;
@@ -48,10 +36,6 @@ public class SeriesStateEntity extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
-    public SeriesKey key() {
-        return new SeriesKey(marketType, symbol, interval);
-    }
-
     /** Creates the row on first sight and returns it locked until the end of the current transaction. */
     public static SeriesStateEntity lockOrCreate(SeriesKey key) {
         getEntityManager().createNativeQuery("INSERT INTO detection.series_state (market_type, symbol, kline_interval, updated_at) "
@@ -60,7 +44,7 @@ public class SeriesStateEntity extends PanacheEntityBase {
                 .setParameter(2, key.symbol())
                 .setParameter(3, key.interval().wire())
                 .executeUpdate();
-        return find("marketType = ?1 and symbol = ?2 and interval = ?3", key.marketType(), key.symbol(), key.interval())
+        return find(OF_SERIES, key.marketType(), key.symbol(), key.interval())
                 .<SeriesStateEntity>withLock(LockModeType.PESSIMISTIC_WRITE)
                 .singleResult();
     }
@@ -101,7 +85,6 @@ public class SeriesStateEntity extends PanacheEntityBase {
     }
 
     public static Optional<SeriesStateEntity> findByKey(SeriesKey key) {
-        return find("marketType = ?1 and symbol = ?2 and interval = ?3", key.marketType(), key.symbol(), key.interval())
-                .firstResultOptional();
+        return find(OF_SERIES, key.marketType(), key.symbol(), key.interval()).firstResultOptional();
     }
 }
