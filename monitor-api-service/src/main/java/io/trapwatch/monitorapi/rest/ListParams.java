@@ -65,16 +65,8 @@ final class ListParams {
         if (given.get().equals("last")) {
             return PageSelector.lastPage();
         }
-        try {
-            long n = Long.parseLong(given.get());
-            if (n >= 1) {
-                return PageSelector.number(n);
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new BadParameterException("page", "page must be a positive integer or 'last'",
-                List.of("an integer from 1", "last"), value);
+        return PageSelector.number(RequestParameters.wholeNumber(given.get(), 1).orElseThrow(() -> new BadParameterException(
+                "page", "page must be a positive integer or 'last'", List.of("an integer from 1", "last"), value)));
     }
 
     /**

@@ -89,16 +89,12 @@ public class MonitorEventStreamResource {
         if (given.isEmpty()) {
             return OptionalLong.empty();
         }
-        try {
-            long id = Long.parseLong(given.get());
-            if (id >= 0) {
-                return OptionalLong.of(id);
-            }
-        } catch (NumberFormatException e) {
-            // answered below
+        OptionalLong id = RequestParameters.wholeNumber(given.get(), 0);
+        if (id.isEmpty()) {
+            throw new BadParameterException("Last-Event-ID", "Last-Event-ID must be a change number this stream sent",
+                    List.of("an integer from 0"), lastEventId);
         }
-        throw new BadParameterException("Last-Event-ID", "Last-Event-ID must be a change number this stream sent",
-                List.of("an integer from 0"), lastEventId);
+        return id;
     }
 
     /** Writes the feed's calls to one client's stream; a closed stream throws, which ends the subscription. */

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -201,14 +202,16 @@ public final class RequestParameters {
     public static long positiveId(String name, String value) {
         BadParameterException problem = new BadParameterException(name, name + " must be a positive integer",
                 List.of("an integer from 1 to " + Long.MAX_VALUE), value);
+        return wholeNumber(given(value).orElseThrow(() -> problem), 1).orElseThrow(() -> problem);
+    }
+
+    /** {@code value} as a 64-bit integer of at least {@code min}; empty when it is none (the caller names the 400). */
+    public static OptionalLong wholeNumber(String value, long min) {
         try {
-            long id = Long.parseLong(given(value).orElseThrow(() -> problem));
-            if (id < 1) {
-                throw problem;
-            }
-            return id;
+            long n = Long.parseLong(value);
+            return n >= min ? OptionalLong.of(n) : OptionalLong.empty();
         } catch (NumberFormatException e) {
-            throw problem;
+            return OptionalLong.empty();
         }
     }
 
