@@ -62,6 +62,9 @@ class RequestParametersTest {
         assertThat(RequestParameters.positiveId("id", "9223372036854775807")).isEqualTo(Long.MAX_VALUE);
         assertBad(() -> RequestParameters.positiveId("id", "0"), "id", "0");
         assertBad(() -> RequestParameters.positiveId("id", "1.5"), "id", "1.5");
+        assertThat(RequestParameters.wholeNumber("0", 0)).hasValue(0);
+        assertThat(RequestParameters.wholeNumber("-1", 0)).isEmpty();
+        assertThat(RequestParameters.wholeNumber("9223372036854775808", 0)).isEmpty();
     }
 
     @Test
