@@ -68,10 +68,10 @@ export function listLoader({ viewFromUrl, urlOf, tbody, what, fillForm, live, lo
     if (!keepTable) showState('loading', 'Loading ' + what + '…');
     try {
       const loaded = await load(view);
-      if (mine !== loadNumber) return undefined;
-      return draw(view, loaded);
+      if (mine !== loadNumber) return;
+      draw(view, loaded);
     } catch (e) {
-      if (mine !== loadNumber) return undefined;
+      if (mine !== loadNumber) return;
       return loadFailed(e, view, { tbody, urlOf, render, what });
     }
   }
