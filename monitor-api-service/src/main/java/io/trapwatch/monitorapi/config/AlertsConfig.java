@@ -29,8 +29,9 @@ public interface AlertsConfig {
 
     /**
      * While the read model catches up on a backlog of monitor events (it consumed a batch of 100 or more within the
-     * last second), the sender pauses this long between rounds of at most 100 deliveries, so that alerts slow the
-     * projection by little; live traffic (small batches) is not held back. 0 turns the pause off.
+     * last second), the sender pauses this long between rounds of at most 100 deliveries and leaves new transitions
+     * unmatched until it caught up, so that alerts slow the projection by little; live traffic (small batches) is not
+     * held back. 0 turns the pause off.
      */
     @WithDefault("250ms")
     Duration catchUpPause();

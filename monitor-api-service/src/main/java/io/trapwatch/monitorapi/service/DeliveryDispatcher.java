@@ -45,7 +45,7 @@ public class DeliveryDispatcher implements DeliveryResults {
     private static final Logger LOG = Logger.getLogger(DeliveryDispatcher.class);
     private static final int FAN_OUT_BATCH = 500;
     private static final int DUE_BATCH = 2000;
-    /** Transitions fanned out and deliveries handed over per round while the projection catches up. */
+    /** Deliveries handed over per round while the projection catches up. */
     private static final int CATCH_UP_BATCH = 100;
 
     private final DeliveryRepository deliveries;
@@ -123,7 +123,8 @@ public class DeliveryDispatcher implements DeliveryResults {
     private boolean poll() throws SQLException {
         Instant now = Instant.now();
         boolean yielding = yielding();
-        int fanned = deliveries.fanOut(yielding ? CATCH_UP_BATCH : FAN_OUT_BATCH, now);
+        // Fanning out matches every new transition against every subscription: left until the projection caught up.
+        int fanned = yielding ? 0 : deliveries.fanOut(FAN_OUT_BATCH, now);
         int recorded = recordResults();
         List<Due> due = deliveries.due(now, inFlight, yielding ? CATCH_UP_BATCH : DUE_BATCH);
         int started = due.isEmpty() ? 0 : handOver(due);
