@@ -19,7 +19,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code detection.monitor_outcome} in plain SQL: the live path moves thousands of open outcomes per burst, so they
@@ -72,9 +71,15 @@ public class MonitorOutcomeRepository {
         return bySeries;
     }
 
+    /** The stored outcomes among the given monitors, by monitor key (one query). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<MonitorOutcomeRow> find(String monitorKey) {
-        return select("WHERE monitor_key = ?", c -> monitorKey).stream().findFirst();
+    public Map<String, MonitorOutcomeRow> byKeys(Collection<String> monitorKeys) {
+        Map<String, MonitorOutcomeRow> byKey = new LinkedHashMap<>();
+        if (!monitorKeys.isEmpty()) {
+            select("WHERE monitor_key = ANY (?)", c -> c.createArrayOf("varchar", monitorKeys.toArray(String[]::new)))
+                    .forEach(row -> byKey.put(row.monitorKey(), row));
+        }
+        return byKey;
     }
 
     /** Inserts new outcomes and overwrites the stored ones, in one statement; each key at most once. */

@@ -102,6 +102,7 @@ public class OutcomeBackfill {
         Instant now = Instant.now();
         List<MonitorOutcome> outcomes = new ArrayList<>();
         List<MonitorOutcomeRow> rows = new ArrayList<>();
+        Map<String, MonitorOutcomeRow> before = stored.byKeys(monitors.stream().map(m -> (String) m[0]).toList());
         for (Object[] m : monitors) {
             String key = (String) m[0];
             Instant trigger = toInstant(m[1]);
@@ -111,7 +112,7 @@ public class OutcomeBackfill {
                 continue;
             }
             OutcomeState computed = OutcomeCalculator.compute(bars, at, keeper.observationBars());
-            MonitorOutcomeRow row = stored.find(key).orElse(new MonitorOutcomeRow(key, seriesId, 0, computed))
+            MonitorOutcomeRow row = before.getOrDefault(key, new MonitorOutcomeRow(key, seriesId, 0, computed))
                     .next(computed);
             rows.add(row);
             outcomes.add(OutcomeEvents.of(key, row.version(), computed));

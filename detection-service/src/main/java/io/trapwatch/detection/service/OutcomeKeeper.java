@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trapwatch.detection.config.DetectionConfig;
 import io.trapwatch.detection.domain.Bar;
-import io.trapwatch.detection.domain.OutcomeState;
 import io.trapwatch.detection.domain.OutcomeTracker;
 import io.trapwatch.detection.repository.MonitorOutcomeRepository;
 import io.trapwatch.detection.repository.MonitorOutcomeRow;
@@ -22,11 +21,8 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.LinkedHashSet;
 
 /**
  * Keeps the outcomes of the monitors (decision D18: what a short from the bar after the trigger made) up to date in
@@ -96,25 +92,22 @@ public class OutcomeKeeper {
         private final Batch batch;
         private final SeriesStateEntity state;
         /** Completed outcomes stay here until the transaction ends; their tracker ignores further bars. */
-        private final Map<MonitorOutcomeRow, OutcomeTracker> trackers = new LinkedHashMap<>();
-        private final Set<MonitorOutcomeRow> changed = new LinkedHashSet<>();
+        private final List<Tracked> tracked = new ArrayList<>();
         private long lastBar = Long.MIN_VALUE;
 
         private SeriesOutcomes(Batch batch, SeriesStateEntity state, List<MonitorOutcomeRow> unfinished) {
             this.batch = batch;
             this.state = state;
             for (MonitorOutcomeRow row : unfinished) {
-                trackers.put(row, OutcomeTracker.restore(row.state()));
+                tracked.add(new Tracked(row, OutcomeTracker.restore(row.state()), false));
             }
         }
 
         /** A processed bar moves every unfinished outcome of the series. */
         public void onBar(Bar bar) {
             lastBar = bar.openTime();
-            for (Map.Entry<MonitorOutcomeRow, OutcomeTracker> e : trackers.entrySet()) {
-                if (e.getValue().onBar(bar)) {
-                    changed.add(e.getKey());
-                }
+            for (Tracked t : tracked) {
+                t.changed |= t.tracker.onBar(bar);
             }
         }
 
@@ -124,29 +117,43 @@ public class OutcomeKeeper {
                     observationBars);
             MonitorOutcomeRow row = new MonitorOutcomeRow(MonitorStateChanged.monitorKey(state.key(), trigger.openTime()),
                     state.id, 0, tracker.state());
-            trackers.put(row, tracker);
-            changed.add(row);
+            tracked.add(new Tracked(row, tracker, true));
         }
 
         /** Whether {@link #publish} queued an event. */
         public boolean published() {
-            return !changed.isEmpty();
+            return tracked.stream().anyMatch(t -> t.changed);
         }
 
         /** Queues the changed outcomes, each with its next version, and one event for them in the batch. */
         public void publish(Instant now) {
-            if (changed.isEmpty()) {
-                return;
+            List<MonitorOutcome> published = new ArrayList<>();
+            for (Tracked t : tracked) {
+                if (t.changed) {
+                    MonitorOutcomeRow next = t.row.next(t.tracker.state());
+                    batch.rows.add(next);
+                    published.add(OutcomeEvents.of(next.monitorKey(), next.version(), next.state()));
+                }
             }
-            List<MonitorOutcome> published = new ArrayList<>(changed.size());
-            for (MonitorOutcomeRow row : changed) {
-                MonitorOutcomeRow next = row.next(trackers.get(row).state());
-                batch.rows.add(next);
-                published.add(OutcomeEvents.of(next.monitorKey(), next.version(), next.state()));
+            if (published.isEmpty()) {
+                return;
             }
             SeriesKey series = state.key();
             Instant barTime = Instant.ofEpochMilli(lastBar == Long.MIN_VALUE ? now.toEpochMilli() : lastBar);
             batch.events.add(event(series, barTime, published, now));
+        }
+    }
+
+    /** An outcome as stored at the start of the transaction, its tracker, and whether a bar or its start changed it. */
+    private static final class Tracked {
+        final MonitorOutcomeRow row;
+        final OutcomeTracker tracker;
+        boolean changed;
+
+        Tracked(MonitorOutcomeRow row, OutcomeTracker tracker, boolean changed) {
+            this.row = row;
+            this.tracker = tracker;
+            this.changed = changed;
         }
     }
 

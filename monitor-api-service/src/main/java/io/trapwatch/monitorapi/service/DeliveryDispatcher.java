@@ -101,7 +101,7 @@ public class DeliveryDispatcher implements DeliveryResults {
             }
             try {
                 if (yielding()) {
-                    // Results still wake it (they free in-flight slots), new work does not.
+                    // The whole pause, however much work comes in: results wait in their queue for the next round.
                     Thread.sleep(config.catchUpPause().toMillis());
                 } else if (!progressed) {
                     wake.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
