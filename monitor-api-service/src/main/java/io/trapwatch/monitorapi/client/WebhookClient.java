@@ -10,18 +10,23 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 
 /**
- * POSTs alert bodies to webhook receivers, asynchronously and with at most {@code max-concurrency-per-url} requests
- * in flight per URL: a slow receiver holds only its own permits, never a thread of the caller or another URL's turn.
+ * POSTs alert bodies to webhook receivers, asynchronously, through one lane per URL: at most
+ * {@code max-concurrency-per-url} requests in flight, and up to {@code queue-per-url} more waiting that start as soon
+ * as a slot frees (not at the sender's next round, which would cap a URL at a few requests per round). A slow
+ * receiver holds only its own lane, never a thread of the caller or another URL's turn.
  */
 @ApplicationScoped
 public class WebhookClient {
@@ -36,30 +41,60 @@ public class WebhookClient {
     private final HttpClient http;
     private final Duration timeout;
     private final int perUrl;
-    private final Map<String, Semaphore> permits = new ConcurrentHashMap<>();
+    private final int queuePerUrl;
+    private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
+    private volatile boolean held;
+
+    /** A request and who learns its result. */
+    private record Request(HttpRequest request, Consumer<Optional<String>> done) {
+    }
+
+    /** One URL's requests in flight and waiting; guarded by itself. */
+    private static final class Lane {
+        final Queue<Request> waiting = new ArrayDeque<>();
+        int inFlight;
+    }
 
     public WebhookClient(AlertsConfig config) {
-        this.timeout = config.webhook().timeout();
-        this.perUrl = config.webhook().maxConcurrencyPerUrl();
+        this(config.webhook().timeout(), config.webhook().maxConcurrencyPerUrl(), config.webhook().queuePerUrl());
+    }
+
+    WebhookClient(Duration timeout, int perUrl, int queuePerUrl) {
+        this.timeout = timeout;
+        this.perUrl = perUrl;
+        this.queuePerUrl = queuePerUrl;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout)
                 .executor(callbacks).build();
     }
 
-    /** How many more requests the URL takes right now. */
+    /** How many more requests the URL takes right now (free slots plus free places in its queue). */
     public int room(String url) {
-        Semaphore urlPermits = permits.get(url);
-        return urlPermits == null ? perUrl : urlPermits.availablePermits();
+        Lane lane = lanes.get(url);
+        if (lane == null) {
+            return perUrl + queuePerUrl;
+        }
+        synchronized (lane) {
+            return perUrl + queuePerUrl - lane.inFlight - lane.waiting.size();
+        }
     }
 
     /**
-     * Starts the POST unless the URL already has its maximum in flight (then returns false and nothing happens).
-     * {@code done} receives empty on a 2xx answer, else what went wrong.
+     * While held, waiting requests do not start (those in flight finish): the sender holds its lanes while the read
+     * model catches up on a backlog. Releasing starts what waits.
+     */
+    public void hold(boolean hold) {
+        boolean released = held && !hold;
+        held = hold;
+        if (released) {
+            lanes.values().forEach(this::pump);
+        }
+    }
+
+    /**
+     * Queues the POST unless the URL has no room (then returns false and nothing happens); it starts when the lane
+     * has a free slot. {@code done} receives empty on a 2xx answer, else what went wrong.
      */
     public boolean trySend(String url, String secret, String idempotencyKey, byte[] body, Consumer<Optional<String>> done) {
-        Semaphore urlPermits = permits.computeIfAbsent(url, u -> new Semaphore(perUrl));
-        if (!urlPermits.tryAcquire()) {
-            return false;
-        }
         HttpRequest request;
         try {
             request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
@@ -68,21 +103,46 @@ public class WebhookClient {
                     .header(WebhookSignature.HEADER, WebhookSignature.of(secret, body))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         } catch (IllegalArgumentException e) {
-            urlPermits.release();
             done.accept(Optional.of("invalid URL: " + e.getMessage()));
             return true;
         }
-        http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
-            urlPermits.release();
-            if (failure != null) {
-                done.accept(Optional.of(describe(failure)));
-            } else if (response.statusCode() / 100 != 2) {
-                done.accept(Optional.of("receiver answered HTTP " + response.statusCode()));
-            } else {
-                done.accept(Optional.empty());
+        Lane lane = lanes.computeIfAbsent(url, u -> new Lane());
+        synchronized (lane) {
+            if (lane.inFlight + lane.waiting.size() >= perUrl + queuePerUrl) {
+                return false;
             }
-        });
+            lane.waiting.add(new Request(request, done));
+        }
+        pump(lane);
         return true;
+    }
+
+    /** Starts waiting requests while the lane has free slots and the client is not held. */
+    private void pump(Lane lane) {
+        List<Request> start = new ArrayList<>();
+        synchronized (lane) {
+            while (!held && lane.inFlight < perUrl && !lane.waiting.isEmpty()) {
+                start.add(lane.waiting.remove());
+                lane.inFlight++;
+            }
+        }
+        start.forEach(r -> send(lane, r));
+    }
+
+    private void send(Lane lane, Request r) {
+        http.sendAsync(r.request(), HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+            synchronized (lane) {
+                lane.inFlight--;
+            }
+            if (failure != null) {
+                r.done().accept(Optional.of(describe(failure)));
+            } else if (response.statusCode() / 100 != 2) {
+                r.done().accept(Optional.of("receiver answered HTTP " + response.statusCode()));
+            } else {
+                r.done().accept(Optional.empty());
+            }
+            pump(lane);
+        });
     }
 
     /** "ConnectException (ClosedChannelException)": the failure and its root cause, without the async wrapper. */

@@ -29,9 +29,9 @@ public interface AlertsConfig {
 
     /**
      * While the read model catches up on a backlog of monitor events (it consumed a batch of 100 or more within the
-     * last second), the sender pauses this long between rounds of at most 100 deliveries and leaves new transitions
-     * unmatched until it caught up, so that alerts slow the projection by little; live traffic (small batches) is not
-     * held back. 0 turns the pause off.
+     * last second), the sender only writes incoming results, once per this pause: new transitions stay unmatched,
+     * nothing new is handed over and webhook queues hold until it caught up, so that alerts slow the projection by
+     * little; live traffic (small batches) is not held back. 0 turns the yield off.
      */
     @WithDefault("250ms")
     Duration catchUpPause();
@@ -62,6 +62,13 @@ public interface AlertsConfig {
         /** Requests in flight at once to one URL; further deliveries to it wait their turn. */
         @WithDefault("4")
         int maxConcurrencyPerUrl();
+
+        /**
+         * Deliveries per URL handed to the client beyond those in flight, started as soon as a slot frees: without
+         * them a URL would get at most {@link #maxConcurrencyPerUrl()} requests per round of the sender.
+         */
+        @WithDefault("16")
+        int queuePerUrl();
 
         /** Connect + answer time of one webhook call; a slower receiver counts as a failed attempt. */
         @WithDefault("10s")

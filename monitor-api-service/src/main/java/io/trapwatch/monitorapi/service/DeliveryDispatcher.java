@@ -45,8 +45,6 @@ public class DeliveryDispatcher implements DeliveryResults {
     private static final Logger LOG = Logger.getLogger(DeliveryDispatcher.class);
     private static final int FAN_OUT_BATCH = 500;
     private static final int DUE_BATCH = 2000;
-    /** Deliveries handed over per round while the projection catches up. */
-    private static final int CATCH_UP_BATCH = 100;
 
     private final DeliveryRepository deliveries;
     private final SubscriptionRepository subscriptions;
@@ -114,19 +112,27 @@ public class DeliveryDispatcher implements DeliveryResults {
         }
     }
 
-    /** While the read model catches up on a backlog, the sender takes small rounds with pauses between them. */
+    /** Whether the read model is catching up on a backlog: then the sender holds back (see {@link #poll()}). */
     private boolean yielding() {
         return !config.catchUpPause().isZero() && projection.catchingUp();
     }
 
-    /** One round; true if it did something (then the next round starts at once unless {@link #yielding()}). */
+    /**
+     * One round; true if it did something (then the next round starts at once unless {@link #yielding()}). While the
+     * read model catches up, the round only writes the results that came in: new transitions stay unmatched, nothing
+     * is handed over and the webhook lanes hold what waits, so deliveries never compete with the projection for the
+     * two things it needs (CPU and database); they resume when it has caught up.
+     */
     private boolean poll() throws SQLException {
-        Instant now = Instant.now();
         boolean yielding = yielding();
-        // Fanning out matches every new transition against every subscription: left until the projection caught up.
-        int fanned = yielding ? 0 : deliveries.fanOut(FAN_OUT_BATCH, now);
+        webhooks.hold(yielding);
         int recorded = recordResults();
-        List<Due> due = deliveries.due(now, inFlight, yielding ? CATCH_UP_BATCH : DUE_BATCH);
+        if (yielding) {
+            return recorded > 0;
+        }
+        Instant now = Instant.now();
+        int fanned = deliveries.fanOut(FAN_OUT_BATCH, now);
+        List<Due> due = deliveries.due(now, inFlight, DUE_BATCH);
         int started = due.isEmpty() ? 0 : handOver(due);
         return fanned > 0 || recorded > 0 || started > 0;
     }

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -39,21 +40,35 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
- * Alert benchmark (not a test). Two runs of the packaged service, each on a fresh database and broker: without
- * subscriptions, and with {@code bench.subscriptions} (10,000) of mixed filters delivering to a local webhook
- * receiver. Each run: (1) a burst of {@code bench.burst} (500) transitions — time until all are projected and, with
- * subscriptions, until every matching delivery has reached the receiver (the expected set is computed here from the
- * filters, independently of the service's SQL); (2) {@code bench.events} (10,000) events as fast as the producer
- * goes — projection throughput while the deliveries they cause are being sent. Run: see the README.
+ * Alert benchmark (not a test). One run of the packaged service on a fresh database and broker, with
+ * {@code bench.subscriptions} (10,000) subscriptions of mixed filters delivering to a local webhook receiver:
+ * <ol>
+ * <li>a burst of {@code bench.burst} (500) transitions: time until all are projected and until every matching
+ * delivery has reached the receiver (the expected set is computed here from the filters, independently of the
+ * service's SQL);</li>
+ * <li>projection throughput with and without deliveries, as alternating streams of {@code bench.events} (10,000)
+ * events in the same service, {@code bench.rounds} (5) of each, in the order AB BA AB…: the service, its JIT and the
+ * machine's state are then the same for both variants, which separate runs of a fresh service each could not give
+ * (their "without" figures alone differed by a third). "With": the subscriptions are enabled and the sender is
+ * working through the deliveries of a load of {@code bench.load} (100) transitions sent just before the stream;
+ * "without": the subscriptions are disabled (the benchmark's switch, in SQL), the same load is sent and matches
+ * nobody, so the sender has nothing to do.</li>
+ * </ol>
+ * Run: see the README.
  */
 public final class AlertBenchmark {
 
     private static final int SUBSCRIPTIONS = Integer.getInteger("bench.subscriptions", 10_000);
     private static final int BURST = Integer.getInteger("bench.burst", 500);
     private static final int EVENTS = Integer.getInteger("bench.events", 10_000);
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
+    private static final int LOAD = Integer.getInteger("bench.load", 100);
+    /** Time for the sender to fan the load out and reach its sending pace before the stream starts. */
+    private static final Duration SETTLE = Duration.ofSeconds(3);
     private static final int SYMBOL_UNIVERSE = 500;
     private static final int URLS = 200;
     private static final String SECRET = "benchmark-secret-000001";
@@ -70,6 +85,10 @@ public final class AlertBenchmark {
         }
     }
 
+    /** One timed stream: whether deliveries were on, its projection rate and the deliveries received meanwhile. */
+    record Stream(boolean withDeliveries, double eventsPerSecond, long deliveriesMeanwhile) {
+    }
+
     private AlertBenchmark() {
     }
 
@@ -79,50 +98,23 @@ public final class AlertBenchmark {
         for (int i = 0; i < SUBSCRIPTIONS; i++) {
             filters.add(filter(random, i));
         }
-        List<Events.Monitor> burst = monitors(random, "B", BURST / 3 + (BURST % 3 == 0 ? 0 : 1));
-        List<MonitorStateChanged> burstEvents = transitions(burst, BURST);
-        List<Events.Monitor> stream = monitors(random, "S", EVENTS / 2);
-        List<MonitorStateChanged> streamEvents = transitions(stream, EVENTS);
+        Instant eventTimes = Instant.parse("2020-01-01T00:00:00Z");
+        List<MonitorStateChanged> burst = transitions(monitors(random, eventTimes, BURST / 3 + (BURST % 3 == 0 ? 0 : 1)), BURST);
+        // Warm-up before anything is timed: the consumer has joined its group and the topic exists.
+        MonitorStateChanged warmUp = new Events.Monitor(MarketType.SPOT, "WARMUPUSDT", Interval.H1,
+                eventTimes.minus(Duration.ofDays(1)), "1").version(1);
         long expected = 0;
-        for (MonitorStateChanged e : burstEvents) {
+        for (MonitorStateChanged e : concat(List.of(warmUp), burst)) {
             for (Filter f : filters) {
                 expected += f.matches(e, e.latest()) ? 1 : 0;
             }
         }
-        System.out.printf("%d subscriptions, burst of %d transitions (%d matching deliveries), stream of %d events%n",
-                SUBSCRIPTIONS, burstEvents.size(), expected, streamEvents.size());
-        Result without = run("without", List.of(), burstEvents, streamEvents, 0);
-        Result with = run("with", filters, burstEvents, streamEvents, expected);
-        System.out.printf("%nRESULT burst of %d transitions: projected in %d ms without subscriptions, %d ms with %d;"
-                        + " all %d matching deliveries at the receiver after %d ms (%d received, %d duplicates)%n",
-                burstEvents.size(), without.burstProjectedMs, with.burstProjectedMs, SUBSCRIPTIONS, expected,
-                with.burstDeliveredMs, with.received, with.received - with.distinct);
-        System.out.printf("RESULT projection of %d events: %.0f events/s without subscriptions, %.0f events/s with %d"
-                        + " (%+.1f %%)%n", streamEvents.size(), without.streamRate, with.streamRate, SUBSCRIPTIONS,
-                (with.streamRate / without.streamRate - 1) * 100);
-        // The in-JVM broker keeps non-daemon threads that the exec plugin would wait for forever.
-        System.exit(0);
-    }
+        System.out.printf("%d subscriptions, burst of %d transitions (%d matching deliveries, the warm-up event's included), %d + %d streams of %d events%n",
+                SUBSCRIPTIONS, burst.size(), expected, ROUNDS, ROUNDS, EVENTS);
 
-    record Result(long burstProjectedMs, long burstDeliveredMs, long received, long distinct, double streamRate) {
-    }
-
-    private static Result run(String name, List<Filter> filters, List<MonitorStateChanged> burst,
-                              List<MonitorStateChanged> stream, long expected) throws Exception {
-        Path work = Files.createDirectories(Path.of("target", "alert-bench"));
-        Map<String, Boolean> seen = new ConcurrentHashMap<>();
-        java.util.concurrent.atomic.AtomicLong received = new java.util.concurrent.atomic.AtomicLong();
-        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1000);
-        receiver.setExecutor(Executors.newFixedThreadPool(8));
-        receiver.createContext("/", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            seen.put(exchange.getRequestHeaders().getFirst("Idempotency-Key"), Boolean.TRUE);
-            received.incrementAndGet();
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        receiver.start();
-        try (PostgresServer pg = PostgresServer.start(work.resolve("pg-" + name), 0, false);
+        Path work = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "alert-bench-");
+        try (Receiver receiver = Receiver.start();
+             PostgresServer pg = PostgresServer.start(work.resolve("pg"), 0, false);
              KafkaBroker kafka = KafkaBroker.start(4, work);
              KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                      ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
@@ -130,55 +122,116 @@ public final class AlertBenchmark {
                      ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                      ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.ACKS_CONFIG, "all"))) {
             pg.createDatabase("bench");
-            ServiceProcess service = new ServiceProcess("monitor-api-service-alerts-" + name,
-                    ServiceProcess.moduleDir("monitor-api-service"), List.of(), Map.of(
-                    "TRAPWATCH_JDBC_URL", pg.jdbcUrl("bench"), "TRAPWATCH_JDBC_USER", pg.username(),
-                    "TRAPWATCH_JDBC_PASSWORD", pg.password(), "TRAPWATCH_KAFKA_BOOTSTRAP", kafka.bootstrapServers(),
-                    "TRAPWATCH_ALERTS_SECRET_KEY", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
-                    "TRAPWATCH_API_TOKEN", TestTokens.OPERATOR,
-                    // one client creating 10,000 subscriptions: lift the per-client budget for the set-up
-                    "TRAPWATCH_RATE_LIMIT_PER_SECOND", "1000000", "TRAPWATCH_RATE_LIMIT_BURST", "1000000"), work);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    service.stop();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }));
+            ServiceProcess service = service(pg, kafka, work);
             try (Connection db = DriverManager.getConnection(pg.jdbcUrl("bench"), pg.username(), pg.password())) {
                 service.start();
-                String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook/";
-                subscribe(service.baseUrl(), hook, filters);
-                // Warm-up: the consumer has joined its group and the topic exists before anything is timed.
-                Events.Monitor warm = new Events.Monitor(MarketType.SPOT, "WARMUPUSDT", Interval.H1, Instant.parse("2020-01-01T00:00:00Z"), "1");
-                send(producer, List.of(warm.version(1)));
-                awaitTransitions(db, 1);
+                subscribe(service.baseUrl(), receiver.url(), filters);
+                long projected = send(producer, List.of(warmUp));
+                awaitTransitions(db, projected);
 
                 long t0 = System.nanoTime();
-                send(producer, burst);
-                awaitTransitions(db, 1 + burst.size());
-                long projected = (System.nanoTime() - t0) / 1_000_000;
-                while (seen.size() < expected) {
-                    Thread.sleep(20);
-                }
-                long delivered = (System.nanoTime() - t0) / 1_000_000;
-                System.out.printf("[%s] burst: projected after %d ms, %d/%d deliveries after %d ms%n", name, projected,
-                        seen.size(), expected, delivered);
-                long receivedAfterBurst = received.get();
-                long distinctAfterBurst = seen.size();
+                projected += send(producer, burst);
+                awaitTransitions(db, projected);
+                long burstProjectedMs = (System.nanoTime() - t0) / 1_000_000;
+                receiver.awaitDistinct(expected);
+                long burstDeliveredMs = (System.nanoTime() - t0) / 1_000_000;
+                System.out.printf("burst: projected after %d ms, %d/%d deliveries after %d ms%n", burstProjectedMs,
+                        receiver.distinct(), expected, burstDeliveredMs);
+                long burstReceived = receiver.received();
+                long burstDistinct = receiver.distinct();
 
-                long t1 = System.nanoTime();
-                send(producer, stream);
-                awaitTransitions(db, 1 + burst.size() + stream.size());
-                double seconds = (System.nanoTime() - t1) / 1e9;
-                System.out.printf("[%s] stream: %d events projected in %.2f s = %.0f events/s (%d deliveries received meanwhile)%n",
-                        name, stream.size(), seconds, stream.size() / seconds, received.get() - receivedAfterBurst);
-                return new Result(projected, delivered, receivedAfterBurst, distinctAfterBurst, stream.size() / seconds);
+                List<Stream> streams = new ArrayList<>();
+                for (int round = 0; round < ROUNDS; round++) {
+                    boolean withFirst = round % 2 == 1;
+                    for (boolean withDeliveries : new boolean[]{withFirst, !withFirst}) {
+                        eventTimes = eventTimes.plus(Duration.ofDays(1_000));
+                        List<MonitorStateChanged> load = transitions(monitors(random, eventTimes, LOAD), LOAD);
+                        List<MonitorStateChanged> stream = transitions(monitors(random, eventTimes.plus(Duration.ofDays(500)), EVENTS / 2), EVENTS);
+                        setSubscriptionsEnabled(db, withDeliveries);
+                        projected += send(producer, load);
+                        awaitTransitions(db, projected);
+                        Thread.sleep(SETTLE.toMillis());
+                        long receivedBefore = receiver.received();
+                        long t1 = System.nanoTime();
+                        projected += send(producer, stream);
+                        awaitTransitions(db, projected);
+                        double seconds = (System.nanoTime() - t1) / 1e9;
+                        Stream s = new Stream(withDeliveries, stream.size() / seconds, receiver.received() - receivedBefore);
+                        streams.add(s);
+                        System.out.printf("round %d, %s deliveries: %d events projected in %.2f s = %.0f events/s (%d deliveries received meanwhile)%n",
+                                round + 1, withDeliveries ? "with" : "without", stream.size(), seconds, s.eventsPerSecond(),
+                                s.deliveriesMeanwhile());
+                    }
+                }
+                report(burst.size(), expected, burstProjectedMs, burstDeliveredMs, burstReceived, burstDistinct, streams);
             } finally {
                 service.stop();
             }
-        } finally {
-            receiver.stop(0);
+        }
+        // The in-JVM broker keeps non-daemon threads that the exec plugin would wait for forever.
+        System.exit(0);
+    }
+
+    private static void report(int burst, long expected, long projectedMs, long deliveredMs, long received, long distinct,
+                               List<Stream> streams) {
+        System.out.printf("%nRESULT burst of %d transitions with %d subscriptions: projected in %d ms; all %d matching"
+                + " deliveries at the receiver after %d ms (%d received, %d duplicates)%n",
+                burst, SUBSCRIPTIONS, projectedMs, expected, deliveredMs, received, received - distinct);
+        if (streams.isEmpty()) {
+            return; // -Dbench.rounds=0: the burst alone
+        }
+        double[] with = rates(streams, true);
+        double[] without = rates(streams, false);
+        System.out.printf("RESULT projection of %d events, %d streams each, alternating in one service:%n", EVENTS, ROUNDS);
+        System.out.printf("  without deliveries: median %.0f events/s (min %.0f, max %.0f)%n", median(without), without[0],
+                without[without.length - 1]);
+        System.out.printf("  with deliveries:    median %.0f events/s (min %.0f, max %.0f); %d deliveries received during"
+                + " these streams%n", median(with), with[0], with[with.length - 1],
+                streams.stream().filter(Stream::withDeliveries).mapToLong(Stream::deliveriesMeanwhile).sum());
+        System.out.printf("  with / without, by the medians: %+.1f %%%n", (median(with) / median(without) - 1) * 100);
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    private static double[] rates(List<Stream> streams, boolean withDeliveries) {
+        return streams.stream().filter(s -> s.withDeliveries() == withDeliveries).mapToDouble(Stream::eventsPerSecond)
+                .sorted().toArray();
+    }
+
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static ServiceProcess service(PostgresServer pg, KafkaBroker kafka, Path work) throws IOException {
+        // -Dbench.service-jvm= adds JVM options to the service, e.g. a flight recording.
+        String jvm = System.getProperty("bench.service-jvm", "").trim();
+        ServiceProcess service = new ServiceProcess("monitor-api-service-alerts", ServiceProcess.moduleDir("monitor-api-service"),
+                jvm.isEmpty() ? List.of() : List.of(jvm.split("\\s+")), Map.of(
+                "TRAPWATCH_JDBC_URL", pg.jdbcUrl("bench"), "TRAPWATCH_JDBC_USER", pg.username(),
+                "TRAPWATCH_JDBC_PASSWORD", pg.password(), "TRAPWATCH_KAFKA_BOOTSTRAP", kafka.bootstrapServers(),
+                "TRAPWATCH_ALERTS_SECRET_KEY", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+                "TRAPWATCH_API_TOKEN", TestTokens.OPERATOR,
+                // one client creating 10,000 subscriptions: lift the per-client budget for the set-up
+                "TRAPWATCH_RATE_LIMIT_PER_SECOND", "1000000", "TRAPWATCH_RATE_LIMIT_BURST", "1000000"), work);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                service.stop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        return service;
+    }
+
+    /** The benchmark's switch between the two variants; what a user does with PUT {"enabled": …} per subscription. */
+    private static void setSubscriptionsEnabled(Connection db, boolean enabled) throws Exception {
+        try (Statement s = db.createStatement()) {
+            s.executeUpdate("UPDATE monitor_api.alert_subscription SET enabled = " + enabled);
         }
     }
 
@@ -210,14 +263,17 @@ public final class AlertBenchmark {
         return "S" + i + "USDT";
     }
 
-    /** Monitors on random symbols of the universe, trigger prices 0.01–20 (quote volume 0.12–247 million). */
-    private static List<Events.Monitor> monitors(Random random, String tag, int count) {
+    /**
+     * Monitors on random symbols of the universe, triggers an hour apart from {@code from}, trigger prices 0.01–20
+     * (quote volume 0.12–247 million).
+     */
+    private static List<Events.Monitor> monitors(Random random, Instant from, int count) {
         List<Events.Monitor> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             MarketType market = MarketType.values()[random.nextInt(2)];
             Interval interval = Interval.values()[random.nextInt(3)];
             String price = BigDecimal.valueOf(1 + random.nextInt(2000)).movePointLeft(2).setScale(8).toPlainString();
-            Instant trigger = Instant.parse(tag.equals("B") ? "2025-01-01T00:00:00Z" : "2024-01-01T00:00:00Z").plus(Duration.ofHours(i));
+            Instant trigger = from.plus(Duration.ofHours(i));
             out.add(new Events.Monitor(market, symbol(random.nextInt(SYMBOL_UNIVERSE)), interval, trigger, price)
                     .step(MonitorStatus.SUSPECTED_ABANDONMENT, "confirmation", 3, new BigDecimal(price).multiply(new BigDecimal("0.9")),
                             Events.confirmationSnapshot())
@@ -270,7 +326,8 @@ public final class AlertBenchmark {
         return values.stream().sorted().map(v -> "\"" + v + "\"").collect(Collectors.joining(",", "[", "]"));
     }
 
-    private static void send(KafkaProducer<String, String> producer, List<MonitorStateChanged> events) throws Exception {
+    /** Sends and waits for every acknowledgement; returns how many were sent. */
+    private static int send(KafkaProducer<String, String> producer, List<MonitorStateChanged> events) throws Exception {
         List<Future<?>> acks = new ArrayList<>();
         for (MonitorStateChanged e : events) {
             acks.add(producer.send(new ProducerRecord<>(Topics.MONITOR_STATE_CHANGED, e.series().asKafkaKey(), Events.json(e))));
@@ -278,6 +335,7 @@ public final class AlertBenchmark {
         for (Future<?> ack : acks) {
             ack.get();
         }
+        return events.size();
     }
 
     private static void awaitTransitions(Connection db, long count) throws Exception {
@@ -290,6 +348,54 @@ public final class AlertBenchmark {
                 }
             }
             Thread.sleep(10);
+        }
+    }
+
+    /** The local webhook receiver: answers 204 and counts requests and distinct idempotency keys, nothing else. */
+    private static final class Receiver implements AutoCloseable {
+        private final HttpServer server;
+        private final Set<String> keys = ConcurrentHashMap.newKeySet();
+        private final AtomicLong received = new AtomicLong();
+
+        private Receiver(HttpServer server) {
+            this.server = server;
+        }
+
+        static Receiver start() throws IOException {
+            Receiver receiver = new Receiver(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1000));
+            receiver.server.setExecutor(Executors.newFixedThreadPool(8));
+            receiver.server.createContext("/", exchange -> {
+                exchange.getRequestBody().readAllBytes();
+                receiver.keys.add(exchange.getRequestHeaders().getFirst("Idempotency-Key"));
+                receiver.received.incrementAndGet();
+                exchange.sendResponseHeaders(204, -1);
+                exchange.close();
+            });
+            receiver.server.start();
+            return receiver;
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook/";
+        }
+
+        long received() {
+            return received.get();
+        }
+
+        long distinct() {
+            return keys.size();
+        }
+
+        void awaitDistinct(long count) throws InterruptedException {
+            while (keys.size() < count) {
+                Thread.sleep(20);
+            }
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
         }
     }
 }
