@@ -4,6 +4,7 @@ import io.trapwatch.monitorapi.config.AlertsConfig;
 import io.trapwatch.monitorapi.domain.WebhookSignature;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -55,10 +56,12 @@ public class WebhookClient {
         int inFlight;
     }
 
+    @Inject
     public WebhookClient(AlertsConfig config) {
         this(config.webhook().timeout(), config.webhook().maxConcurrencyPerUrl(), config.webhook().queuePerUrl());
     }
 
+    /** For tests of the lanes without a configuration. */
     WebhookClient(Duration timeout, int perUrl, int queuePerUrl) {
         this.timeout = timeout;
         this.perUrl = perUrl;
