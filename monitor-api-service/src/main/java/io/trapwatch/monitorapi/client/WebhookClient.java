@@ -21,6 +21,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -44,7 +45,7 @@ public class WebhookClient {
     private final int perUrl;
     private final int queuePerUrl;
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
-    private volatile boolean held;
+    private volatile BooleanSupplier held = () -> false;
 
     /** A request and who learns its result. */
     private record Request(HttpRequest request, Consumer<Optional<String>> done) {
@@ -82,15 +83,16 @@ public class WebhookClient {
     }
 
     /**
-     * While held, waiting requests do not start (those in flight finish): the sender holds its lanes while the read
-     * model catches up on a backlog. Releasing starts what waits.
+     * While the condition holds, waiting requests do not start (those in flight finish): the sender holds its lanes
+     * while the read model catches up on a backlog. Checked before every start, so it takes effect at once.
      */
-    public void hold(boolean hold) {
-        boolean released = held && !hold;
-        held = hold;
-        if (released) {
-            lanes.values().forEach(this::pump);
-        }
+    public void holdWhile(BooleanSupplier condition) {
+        held = condition;
+    }
+
+    /** Starts what waits in every lane (after a hold ended: nothing else would start it). */
+    public void resume() {
+        lanes.values().forEach(this::pump);
     }
 
     /**
@@ -124,7 +126,7 @@ public class WebhookClient {
     private void pump(Lane lane) {
         List<Request> start = new ArrayList<>();
         synchronized (lane) {
-            while (!held && lane.inFlight < perUrl && !lane.waiting.isEmpty()) {
+            while (lane.inFlight < perUrl && !lane.waiting.isEmpty() && !held.getAsBoolean()) {
                 start.add(lane.waiting.remove());
                 lane.inFlight++;
             }

@@ -60,6 +60,8 @@ public class DeliveryDispatcher implements DeliveryResults {
     private final Queue<Outcome> results = new ConcurrentLinkedQueue<>();
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
+    /** Whether the last round yielded: the webhook lanes then wait to be resumed. Only the sender's thread uses it. */
+    private boolean heldBack;
     private Thread loop;
 
     public DeliveryDispatcher(DeliveryRepository deliveries, SubscriptionRepository subscriptions, AlertPayloads payloads,
@@ -77,6 +79,7 @@ public class DeliveryDispatcher implements DeliveryResults {
     }
 
     void start(@Observes StartupEvent event) {
+        webhooks.holdWhile(this::yielding);
         running = true;
         loop = new Thread(this::run, "alert-dispatcher");
         loop.setDaemon(true);
@@ -125,10 +128,14 @@ public class DeliveryDispatcher implements DeliveryResults {
      */
     private boolean poll() throws SQLException {
         boolean yielding = yielding();
-        webhooks.hold(yielding);
         int recorded = recordResults();
         if (yielding) {
+            heldBack = true;
             return recorded > 0;
+        }
+        if (heldBack) {
+            heldBack = false;
+            webhooks.resume();
         }
         Instant now = Instant.now();
         int fanned = deliveries.fanOut(FAN_OUT_BATCH, now);

@@ -54,7 +54,7 @@ import java.util.stream.Collectors;
  * events in the same service, {@code bench.rounds} (5) of each, in the order AB BA AB…: the service, its JIT and the
  * machine's state are then the same for both variants, which separate runs of a fresh service each could not give
  * (their "without" figures alone differed by a third). "With": the subscriptions are enabled and the sender is
- * working through the deliveries of a load of {@code bench.load} (100) transitions sent just before the stream;
+ * working through the deliveries of a load of {@code bench.load} (500) transitions sent just before the stream;
  * "without": the subscriptions are disabled (the benchmark's switch, in SQL), the same load is sent and matches
  * nobody, so the sender has nothing to do.</li>
  * </ol>
@@ -66,7 +66,7 @@ public final class AlertBenchmark {
     private static final int BURST = Integer.getInteger("bench.burst", 500);
     private static final int EVENTS = Integer.getInteger("bench.events", 10_000);
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
-    private static final int LOAD = Integer.getInteger("bench.load", 100);
+    private static final int LOAD = Integer.getInteger("bench.load", 500);
     /** Time for the sender to fan the load out and reach its sending pace before the stream starts. */
     private static final Duration SETTLE = Duration.ofSeconds(3);
     private static final int SYMBOL_UNIVERSE = 500;

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -54,13 +55,15 @@ class WebhookClientTest {
     @Test
     void heldLanesStartNothingUntilReleased() {
         String url = receiver.url("/held");
-        client.hold(true);
+        AtomicBoolean catchingUp = new AtomicBoolean(true);
+        client.holdWhile(catchingUp::get);
         assertThat(send(url, 1)).isTrue();
         assertThat(send(url, 2)).isTrue();
         assertThat(client.room(url)).isEqualTo(PER_URL + QUEUE - 2);
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> receiver.at("/held").isEmpty());
 
-        client.hold(false);
+        catchingUp.set(false);
+        client.resume();
         await().atMost(Duration.ofSeconds(10)).until(() -> receiver.acceptedAt("/held").size() == 2);
         assertThat(receiver.acceptedAt("/held")).extracting(WebhookReceiver.Received::idempotencyKey)
                 .containsExactlyInAnyOrder("key-1", "key-2");
