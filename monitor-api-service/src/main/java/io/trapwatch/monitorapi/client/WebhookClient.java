@@ -20,15 +20,17 @@ import java.util.Queue;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
  * POSTs alert bodies to webhook receivers, asynchronously, through one lane per URL: at most
- * {@code max-concurrency-per-url} requests in flight, and up to {@code queue-per-url} more waiting that start as soon
- * as a slot frees (not at the sender's next round, which would cap a URL at a few requests per round). A slow
- * receiver holds only its own lane, never a thread of the caller or another URL's turn.
+ * {@code max-concurrency-per-url} requests in flight, and up to {@code queue-per-url} more waiting (at most
+ * {@code queue-total} in all lanes, each holds its body) that start as soon as a slot frees, not at the sender's next
+ * round, which would cap a URL at a few requests per round. A slow receiver holds only its own lane, never a thread
+ * of the caller or another URL's turn.
  */
 @ApplicationScoped
 public class WebhookClient {
@@ -44,6 +46,9 @@ public class WebhookClient {
     private final Duration timeout;
     private final int perUrl;
     private final int queuePerUrl;
+    private final int queueTotal;
+    /** Requests waiting in all lanes together. */
+    private final AtomicInteger waiting = new AtomicInteger();
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
     private volatile BooleanSupplier held = () -> false;
 
@@ -59,26 +64,32 @@ public class WebhookClient {
 
     @Inject
     public WebhookClient(AlertsConfig config) {
-        this(config.webhook().timeout(), config.webhook().maxConcurrencyPerUrl(), config.webhook().queuePerUrl());
+        this(config.webhook().timeout(), config.webhook().maxConcurrencyPerUrl(), config.webhook().queuePerUrl(),
+                config.webhook().queueTotal());
     }
 
     /** For tests of the lanes without a configuration. */
-    WebhookClient(Duration timeout, int perUrl, int queuePerUrl) {
+    WebhookClient(Duration timeout, int perUrl, int queuePerUrl, int queueTotal) {
         this.timeout = timeout;
         this.perUrl = perUrl;
         this.queuePerUrl = queuePerUrl;
+        this.queueTotal = queueTotal;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout)
                 .executor(callbacks).build();
     }
 
-    /** How many more requests the URL takes right now (free slots plus free places in its queue). */
+    /**
+     * How many more requests the URL takes right now: its free slots plus free places in its queue, the latter also
+     * bounded by what is left of {@code queue-total}.
+     */
     public int room(String url) {
+        int queueLeft = Math.max(0, queueTotal - waiting.get());
         Lane lane = lanes.get(url);
         if (lane == null) {
-            return perUrl + queuePerUrl;
+            return perUrl + Math.min(queuePerUrl, queueLeft);
         }
         synchronized (lane) {
-            return perUrl + queuePerUrl - lane.inFlight - lane.waiting.size();
+            return perUrl - lane.inFlight + Math.min(queuePerUrl - lane.waiting.size(), queueLeft);
         }
     }
 
@@ -113,10 +124,12 @@ public class WebhookClient {
         }
         Lane lane = lanes.computeIfAbsent(url, u -> new Lane());
         synchronized (lane) {
-            if (lane.inFlight + lane.waiting.size() >= perUrl + queuePerUrl) {
+            boolean slotFree = lane.inFlight + lane.waiting.size() < perUrl;
+            if (!slotFree && (lane.waiting.size() >= queuePerUrl || waiting.get() >= queueTotal)) {
                 return false;
             }
             lane.waiting.add(new Request(request, done));
+            waiting.incrementAndGet();
         }
         pump(lane);
         return true;
@@ -128,6 +141,7 @@ public class WebhookClient {
         synchronized (lane) {
             while (lane.inFlight < perUrl && !lane.waiting.isEmpty() && !held.getAsBoolean()) {
                 start.add(lane.waiting.remove());
+                waiting.decrementAndGet();
                 lane.inFlight++;
             }
         }

@@ -70,6 +70,10 @@ public interface AlertsConfig {
         @WithDefault("16")
         int queuePerUrl();
 
+        /** Deliveries waiting in all URLs' queues together: bounds the memory their bodies take. */
+        @WithDefault("2000")
+        int queueTotal();
+
         /** Connect + answer time of one webhook call; a slower receiver counts as a failed attempt. */
         @WithDefault("10s")
         Duration timeout();

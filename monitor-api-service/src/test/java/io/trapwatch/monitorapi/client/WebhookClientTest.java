@@ -21,7 +21,9 @@ class WebhookClientTest {
     private static final int QUEUE = 3;
 
     private final WebhookReceiver receiver = new WebhookReceiver();
-    private final WebhookClient client = new WebhookClient(Duration.ofSeconds(30), PER_URL, QUEUE);
+    private static final int QUEUE_TOTAL = 4;
+
+    private final WebhookClient client = new WebhookClient(Duration.ofSeconds(30), PER_URL, QUEUE, QUEUE_TOTAL);
     private final List<Optional<String>> results = new CopyOnWriteArrayList<>();
 
     @AfterEach
@@ -38,9 +40,9 @@ class WebhookClientTest {
         }
         assertThat(client.room(slow)).isZero();
         assertThat(send(slow, 99)).as("a full lane refuses").isFalse();
-        // Another URL is not held up by the slow one.
+        // Another URL is not held up by the slow one; its queue is what is left of the total (4 − 3 waiting).
         String other = receiver.url("/other");
-        assertThat(client.room(other)).isEqualTo(PER_URL + QUEUE);
+        assertThat(client.room(other)).isEqualTo(PER_URL + QUEUE_TOTAL - QUEUE);
         assertThat(send(other, 1)).isTrue();
         await().atMost(Duration.ofSeconds(10)).until(() -> receiver.acceptedAt("/other").size() == 1);
         assertThat(receiver.at("/slow")).as("the held requests have not been answered").isEmpty();
