@@ -9,7 +9,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The cache on its own (no database: the version is given): byte and entry limits, least recently used first out, versions. */
+/**
+ * The cache on its own (no database: the version is given): byte and entry limits, least recently used first out,
+ * answers asked for again kept over answers asked for once, versions.
+ */
 class ReadCacheLimitsTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -48,6 +51,25 @@ class ReadCacheLimitsTest {
         off.get("k", 1, body(10));
         off.get("k", 1, body(10));
         assertThat(off.size()).isZero();
+    }
+
+    @Test
+    void answersAskedForAgainSurviveAStreamOfAnswersAskedForOnce() throws Exception {
+        ReadCache cache = cache(10, 1_000_000);
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < 4; i++) {
+                cache.get("hot" + i, 1, body(10));
+            }
+        }
+        for (int i = 0; i < 100; i++) {
+            cache.get("once" + i, 1, body(10)); // e.g. detail reads of 100 different monitors
+        }
+        int before = reads.get();
+        for (int i = 0; i < 4; i++) {
+            cache.get("hot" + i, 1, body(10));
+        }
+        assertThat(reads.get()).isEqualTo(before);
+        assertThat(cache.size()).isEqualTo(10);
     }
 
     @Test
