@@ -1,5 +1,7 @@
 package io.trapwatch.monitorapi.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trapwatch.monitorapi.service.ReadCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -23,15 +25,26 @@ import java.util.HexFormat;
 class CachedAnswers {
 
     static final String CACHE_CONTROL = "no-cache";
+    static final String ETAG_DOC = "The read-model version and the request: send it back as If-None-Match to revalidate";
+    static final String NOT_MODIFIED_DOC = "If-None-Match named the current ETag: nothing changed, no body";
 
-    private final ReadCache cache;
-
-    CachedAnswers(ReadCache cache) {
-        this.cache = cache;
+    /** The body of an answer as a view record, read from the read model. */
+    @FunctionalInterface
+    interface View {
+        Object read() throws SQLException;
     }
 
-    /** The answer for {@code key}, a function of the read model only (and of the key). */
-    Response answer(HttpHeaders headers, String key, ReadCache.Body body) throws SQLException {
+    private final ReadCache cache;
+    private final ObjectMapper json;
+
+    CachedAnswers(ReadCache cache, ObjectMapper json) {
+        this.cache = cache;
+        this.json = json;
+    }
+
+    /** The answer for {@code key}, which with the read model alone determines the view. */
+    Response answer(HttpHeaders headers, String key, View view) throws SQLException {
+        ReadCache.Body body = () -> render(view.read());
         long version = cache.version();
         if (version < 0) {
             return Response.ok(body.read(), MediaType.APPLICATION_JSON_TYPE).build(); // version not read yet
@@ -43,6 +56,14 @@ class CachedAnswers {
         }
         return Response.ok(cache.get(key, version, body), MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL).build();
+    }
+
+    private byte[] render(Object view) {
+        try {
+            return json.writeValueAsBytes(view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a view record failed to render", e);
+        }
     }
 
     /** {@code "<version>-<first 64 bits of the key's SHA-256>"}: the same on every instance at the same version. */

@@ -1,7 +1,5 @@
 package io.trapwatch.monitorapi.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trapwatch.monitorapi.domain.MonitorFilter;
 import io.trapwatch.monitorapi.domain.MonitorOrder;
 import io.trapwatch.monitorapi.repository.MonitorRow;
@@ -35,7 +33,7 @@ import java.util.Map;
 
 /**
  * The monitor pool: filtered, paged list and one monitor with its full history. Trailing slashes are optional.
- * Answers come through {@link CachedAnswers} (ETag, 304, the response cache), rendered to bytes once per read-model
+ * Answers come through {@link CachedAnswers} (ETag, 304, the response cache): read and rendered once per read-model
  * version and request.
  */
 @Path("/api/volume-trap/monitors")
@@ -48,30 +46,25 @@ public class MonitorResource {
     private static final String STATUS_DOC = "Status filter: one status or several separated by commas (pending, "
             + "suspected_abandonment, confirmed_abandonment, invalidated, expired); not given = every status";
 
-    private static final String ETAG_DOC = "The read-model version and the request: send it back as If-None-Match to revalidate";
-    private static final String NOT_MODIFIED_DOC = "If-None-Match named the current ETag: nothing changed, no body";
-
     private final MonitorQueryService monitors;
     private final MonitorViews views;
     private final BacktestQueryService outcomes;
     private final CachedAnswers answers;
-    private final ObjectMapper json;
 
     public MonitorResource(MonitorQueryService monitors, MonitorViews views, BacktestQueryService outcomes,
-                           CachedAnswers answers, ObjectMapper json) {
+                           CachedAnswers answers) {
         this.monitors = monitors;
         this.views = views;
         this.outcomes = outcomes;
         this.answers = answers;
-        this.json = json;
     }
 
     @GET
     @Operation(summary = "List monitors", description = "Ordered by trigger time descending, then id descending, unless "
             + "sort says otherwise. Empty values count as not given. Invalid values answer 400; a page past the last answers 404.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MonitorPageView.class)),
-            headers = @Header(name = "ETag", description = ETAG_DOC))
-    @APIResponse(responseCode = "304", description = NOT_MODIFIED_DOC)
+            headers = @Header(name = "ETag", description = CachedAnswers.ETAG_DOC))
+    @APIResponse(responseCode = "304", description = CachedAnswers.NOT_MODIFIED_DOC)
     @APIResponse(responseCode = "400", description = "Invalid parameter", content = @Content(schema = @Schema(implementation = BadParameterBody.class)))
     @APIResponse(responseCode = "404", description = "Page past the last page", content = @Content(schema = @Schema(implementation = ProblemBody.class)))
     public Response list(
@@ -107,8 +100,8 @@ public class MonitorResource {
         return answers.answer(headers, "list " + uri.getRequestUri(), () -> {
             ResultPage<MonitorRow> listing = monitors.list(filter, order, selector, size);
             Map<String, OutcomeRow> outcomeOf = outcomes.ofMonitors(listing.rows().stream().map(MonitorRow::monitorKey).toList());
-            return render(new MonitorPageView(listing.count(), ListParams.next(uri, PATH, listing), ListParams.previous(uri, PATH, listing),
-                    listing.rows().stream().map(m -> views.summary(m, outcomeOf.get(m.monitorKey()))).toList()));
+            return new MonitorPageView(listing.count(), ListParams.next(uri, PATH, listing), ListParams.previous(uri, PATH, listing),
+                    listing.rows().stream().map(m -> views.summary(m, outcomeOf.get(m.monitorKey()))).toList());
         });
     }
 
@@ -118,8 +111,8 @@ public class MonitorResource {
             description = "The list's filters except status (and paging): each of the five statuses with its count, 0 "
                     + "included, and the total. The dashboard shows these next to its status filter.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = StatusCountsView.class)),
-            headers = @Header(name = "ETag", description = ETAG_DOC))
-    @APIResponse(responseCode = "304", description = NOT_MODIFIED_DOC)
+            headers = @Header(name = "ETag", description = CachedAnswers.ETAG_DOC))
+    @APIResponse(responseCode = "304", description = CachedAnswers.NOT_MODIFIED_DOC)
     @APIResponse(responseCode = "400", description = "Invalid parameter", content = @Content(schema = @Schema(implementation = BadParameterBody.class)))
     public Response statusCounts(
             @Parameter(description = "Market filter", schema = @Schema(enumeration = {"spot", "futures", "all"}, defaultValue = "all"))
@@ -139,7 +132,7 @@ public class MonitorResource {
                 + filter.triggeredFrom().map(Object::toString).orElse("-") + " " + filter.triggeredBefore().map(Object::toString).orElse("-");
         return answers.answer(headers, key, () -> {
             Map<String, Long> counts = monitors.countPerStatus(filter);
-            return render(new StatusCountsView(counts, counts.values().stream().mapToLong(Long::longValue).sum()));
+            return new StatusCountsView(counts, counts.values().stream().mapToLong(Long::longValue).sum());
         });
     }
 
@@ -157,8 +150,8 @@ public class MonitorResource {
     @Path("/{id}")
     @Operation(summary = "One monitor with its full transition log and every indicator snapshot")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MonitorDetailView.class)),
-            headers = @Header(name = "ETag", description = ETAG_DOC))
-    @APIResponse(responseCode = "304", description = NOT_MODIFIED_DOC)
+            headers = @Header(name = "ETag", description = CachedAnswers.ETAG_DOC))
+    @APIResponse(responseCode = "304", description = CachedAnswers.NOT_MODIFIED_DOC)
     @APIResponse(responseCode = "400", description = "id is not a positive integer", content = @Content(schema = @Schema(implementation = BadParameterBody.class)))
     @APIResponse(responseCode = "404", description = "No monitor with this id", content = @Content(schema = @Schema(implementation = ProblemBody.class)))
     public Response detail(@Parameter(description = "Monitor id", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, minimum = "1"))
@@ -167,15 +160,7 @@ public class MonitorResource {
         return answers.answer(headers, "monitor " + monitorId, () -> {
             MonitorRow row = monitors.find(monitorId)
                     .orElseThrow(() -> ApiProblem.notFound("Monitor not found", "monitor " + monitorId + " does not exist"));
-            return render(views.detail(row, outcomes.find(monitorId).orElse(null), monitors.transitions(monitorId)));
+            return views.detail(row, outcomes.find(monitorId).orElse(null), monitors.transitions(monitorId));
         });
-    }
-
-    private byte[] render(Object view) {
-        try {
-            return json.writeValueAsBytes(view);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a view record failed to render", e);
-        }
     }
 }
