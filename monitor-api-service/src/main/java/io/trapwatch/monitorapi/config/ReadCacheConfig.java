@@ -6,14 +6,13 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
 /**
- * The read API's response cache: answers of the monitor list, a monitor's detail and the counts per status, kept per
- * request and read-model version (an answer is served from the cache only while the version it was read at is
- * still the current one).
+ * The read API's response cache: answers of the monitor and backtest lists, details and counts, kept per request with
+ * the read-model version they were read at (served only while that version is still the current one).
  */
 @ConfigMapping(prefix = "trapwatch.monitor-api.read-cache")
 public interface ReadCacheConfig {
 
-    /** Most answers kept; beyond it the least recently used one is dropped. 0 turns the cache off (ETags stay). */
+    /** Most answers kept; beyond it the least recently used ones are dropped. 0 turns the cache off (ETags stay). */
     @WithDefault("20000")
     int maxEntries();
 
