@@ -82,9 +82,17 @@ public class ReadModelVersion {
         });
     }
 
+    /**
+     * Reads the committed version now. The live feed calls it after reading changes and before sending them, so a
+     * client that reloads on a live event is answered at least at that change, whichever instance projected it.
+     */
+    public void refresh() throws SQLException {
+        advance(repository.committed());
+    }
+
     private void poll() {
         try {
-            advance(repository.committed());
+            refresh();
         } catch (SQLException | RuntimeException e) {
             // Cached answers stay keyed by the last version known; the next poll tries again.
             LOG.debugf("read model version not read this time: %s", e.getMessage());
