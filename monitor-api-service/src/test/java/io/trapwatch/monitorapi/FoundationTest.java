@@ -38,6 +38,7 @@ class FoundationTest {
             }
         }
         assertThat(tables).containsExactly("alert_delivery", "alert_subscription", "alert_transition", "monitor",
-                "monitor_count", "monitor_outcome", "monitor_transition", "series_price", "telegram_send", "telegram_thread");
+                "monitor_count", "monitor_day_count", "monitor_outcome", "monitor_transition", "read_model_version", "series_price",
+                "telegram_send", "telegram_thread");
     }
 }

@@ -30,6 +30,19 @@ public record MonitorFilter(Optional<MarketType> marketType, Set<MonitorStatus> 
         return new MonitorFilter(marketType, Set.of(), interval, symbol, triggeredFrom, triggeredBefore);
     }
 
+    /**
+     * True when the count can come from the count grid by trigger day instead of counting rows: no symbol, and the
+     * date bounds (the API's are whole UTC days) fall on UTC midnights.
+     */
+    public boolean countableFromDayGrid() {
+        return symbol.isEmpty() && triggeredFrom.map(MonitorFilter::midnight).orElse(true)
+                && triggeredBefore.map(MonitorFilter::midnight).orElse(true);
+    }
+
+    private static boolean midnight(Instant t) {
+        return t.getEpochSecond() % 86_400 == 0 && t.getNano() == 0;
+    }
+
     /** True when the count can come from the maintained count grid instead of counting rows. */
     public boolean countableFromGrid() {
         return symbol.isEmpty() && triggeredFrom.isEmpty() && triggeredBefore.isEmpty();

@@ -9,6 +9,7 @@ import io.trapwatch.model.MarketType;
 import io.trapwatch.model.MonitorStateChanged;
 import io.trapwatch.model.MonitorStatus;
 import io.trapwatch.monitorapi.domain.CountKey;
+import io.trapwatch.monitorapi.domain.DayCountKey;
 import io.trapwatch.monitorapi.domain.IndicatorSnapshotView;
 import io.trapwatch.monitorapi.domain.MonitorTimes;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,14 +69,15 @@ public class MonitorProjectionRepository {
     public Map<String, StoredMonitor> stored(Collection<String> monitorKeys) throws SQLException {
         Map<String, StoredMonitor> stored = new HashMap<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT id, monitor_key, version, latest_sequence, market_type, bar_interval, status"
+             PreparedStatement s = c.prepareStatement("SELECT id, monitor_key, version, latest_sequence, market_type, bar_interval, status,"
+                     + " trigger_time"
                      + " FROM monitor WHERE monitor_key = ANY(?)")) {
             s.setArray(1, SqlArrays.texts(c, new ArrayList<>(monitorKeys)));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     stored.put(rs.getString(2), new StoredMonitor(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
                             MarketType.fromWire(rs.getString(5)), Interval.fromWire(rs.getString(6)),
-                            MonitorStatus.fromWire(rs.getString(7))));
+                            MonitorStatus.fromWire(rs.getString(7)), MonitorReadRepository.instant(rs, 8)));
                 }
             }
         }
@@ -161,6 +163,26 @@ public class MonitorProjectionRepository {
             s.setArray(2, SqlArrays.texts(c, map(keys, k -> k.interval().wire())));
             s.setArray(3, SqlArrays.texts(c, map(keys, k -> k.status().wire())));
             s.setArray(4, SqlArrays.longs(c, map(keys, deltas::get)));
+            s.executeUpdate();
+        }
+    }
+
+    /** Adds signed deltas to the count grid by trigger day (same cells as {@link #addCounts}, split by UTC day). */
+    public void addDayCounts(SortedMap<DayCountKey, Long> deltas) throws SQLException {
+        if (deltas.isEmpty()) {
+            return;
+        }
+        List<DayCountKey> keys = new ArrayList<>(deltas.keySet());
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("INSERT INTO monitor_day_count (market_type, bar_interval, status,"
+                     + " trigger_day, monitors) SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::date[], ?::bigint[])"
+                     + " ON CONFLICT (market_type, bar_interval, status, trigger_day)"
+                     + " DO UPDATE SET monitors = monitor_day_count.monitors + excluded.monitors")) {
+            s.setArray(1, SqlArrays.texts(c, map(keys, k -> k.cell().marketType().wire())));
+            s.setArray(2, SqlArrays.texts(c, map(keys, k -> k.cell().interval().wire())));
+            s.setArray(3, SqlArrays.texts(c, map(keys, k -> k.cell().status().wire())));
+            s.setArray(4, SqlArrays.texts(c, map(keys, k -> k.day().toString())));
+            s.setArray(5, SqlArrays.longs(c, map(keys, deltas::get)));
             s.executeUpdate();
         }
     }

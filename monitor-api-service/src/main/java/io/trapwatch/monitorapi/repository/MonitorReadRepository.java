@@ -12,14 +12,19 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Queries of the read model in plain SQL: a list page is one count and one page query. */
+/**
+ * Queries of the read model in plain SQL: a list page is one count (from a count grid where the filter allows) and
+ * one page query.
+ */
 @ApplicationScoped
 public class MonitorReadRepository {
 
@@ -48,12 +53,10 @@ public class MonitorReadRepository {
     }
 
     public long count(MonitorFilter filter) throws SQLException {
-        SqlWhere where = where(filter, !filter.countableFromGrid(), "");
-        String sql = filter.countableFromGrid()
-                ? "SELECT COALESCE(SUM(monitors), 0) FROM monitor_count" + where.sql()
-                : "SELECT COUNT(*) FROM monitor" + where.sql();
+        Counting counting = counting(filter);
+        String sql = "SELECT COALESCE(" + counting.count() + ", 0) FROM " + counting.table() + counting.where().sql();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            where.bind(s, 1);
+            counting.where().bind(s, 1);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -87,14 +90,11 @@ public class MonitorReadRepository {
 
     /** Monitors per status under a filter whose status part is ignored; statuses without monitors are left out. */
     public Map<String, Long> countPerStatus(MonitorFilter filter) throws SQLException {
-        MonitorFilter any = filter.anyStatus();
-        SqlWhere where = where(any, !any.countableFromGrid(), "");
-        String sql = any.countableFromGrid()
-                ? "SELECT status, SUM(monitors) FROM monitor_count" + where.sql() + " GROUP BY status"
-                : "SELECT status, COUNT(*) FROM monitor" + where.sql() + " GROUP BY status";
+        Counting counting = counting(filter.anyStatus());
+        String sql = "SELECT status, " + counting.count() + " FROM " + counting.table() + counting.where().sql() + " GROUP BY status";
         Map<String, Long> out = new LinkedHashMap<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            where.bind(s, 1);
+            counting.where().bind(s, 1);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     out.put(rs.getString(1), rs.getLong(2));
@@ -218,8 +218,29 @@ public class MonitorReadRepository {
         return t == null ? null : t.toInstant();
     }
 
+    /** Where a count is read: the table, what sums it, and the filter's clause for that table. */
+    private record Counting(String table, String count, SqlWhere where) {
+    }
+
     /**
-     * The WHERE clause of a filter, for the monitor table or (no symbol/dates) the count grid; {@code alias} ("m." or
+     * The cheapest source of a filter's count: the count grid (no symbol, no dates: 30 rows at most), the grid by day
+     * (no symbol, whole UTC days: 30 cells per day of the range at most), else the monitors themselves.
+     */
+    private static Counting counting(MonitorFilter f) {
+        if (f.countableFromGrid()) {
+            return new Counting("monitor_count", "SUM(monitors)", where(f, false, ""));
+        }
+        if (f.countableFromDayGrid()) {
+            SqlWhere where = where(f, false, "");
+            f.triggeredFrom().ifPresent(t -> where.and("trigger_day >= ?", LocalDate.ofInstant(t, ZoneOffset.UTC)));
+            f.triggeredBefore().ifPresent(t -> where.and("trigger_day < ?", LocalDate.ofInstant(t, ZoneOffset.UTC)));
+            return new Counting("monitor_day_count", "SUM(monitors)", where);
+        }
+        return new Counting("monitor", "COUNT(*)", where(f, true, ""));
+    }
+
+    /**
+     * The WHERE clause of a filter, for the monitor table or (its market, status and interval part) a count grid; {@code alias} ("m." or
      * "") qualifies the monitor table's columns in a join.
      */
     static SqlWhere where(MonitorFilter f, boolean monitorTable, String alias) {

@@ -16,10 +16,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -35,7 +38,7 @@ import java.util.Optional;
 
 /**
  * The outcome of every monitor (decision D18) — the reference's backtest results — and their statistics by phase.
- * Trailing slashes are optional.
+ * Trailing slashes are optional. Answers come through {@link CachedAnswers} (ETag, 304, the response cache).
  */
 @Path("/api/volume-trap/backtest")
 @Produces(MediaType.APPLICATION_JSON)
@@ -62,18 +65,22 @@ public class BacktestResource {
     private static final List<String> RESULTS = List.of("profit", "loss");
 
     private final BacktestQueryService backtests;
+    private final CachedAnswers answers;
 
-    public BacktestResource(BacktestQueryService backtests) {
+    public BacktestResource(BacktestQueryService backtests, CachedAnswers answers) {
         this.backtests = backtests;
+        this.answers = answers;
     }
 
     @GET
     @Operation(summary = "Outcomes of the monitors (backtest results)", description = "Filtered and paged like the monitor "
             + "list. The profit filter and the final-profit order use the exit chosen by `exit` (default hold).")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BacktestPageView.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BacktestPageView.class)),
+            headers = @Header(name = "ETag", description = CachedAnswers.ETAG_DOC))
+    @APIResponse(responseCode = "304", description = CachedAnswers.NOT_MODIFIED_DOC)
     @APIResponse(responseCode = "400", description = "Invalid parameter", content = @Content(schema = @Schema(implementation = BadParameterBody.class)))
     @APIResponse(responseCode = "404", description = "Page past the last page", content = @Content(schema = @Schema(implementation = ProblemBody.class)))
-    public BacktestPageView list(
+    public Response list(
             @Parameter(schema = @Schema(enumeration = {"spot", "futures", "all"}, defaultValue = "all")) @QueryParam("market_type") String marketType,
             @Parameter(schema = @Schema(enumeration = {"1h", "4h", "1d"})) @QueryParam("interval") String interval,
             @Parameter(description = "Outcome status", schema = @Schema(enumeration = {"insufficient_data", "open", "completed"}))
@@ -92,7 +99,7 @@ public class BacktestResource {
             @QueryParam("order_by") String orderBy,
             @Parameter(schema = @Schema(defaultValue = "1", pattern = "[1-9][0-9]*|last")) @QueryParam("page") String page,
             @Parameter(schema = @Schema(defaultValue = "20", minimum = "1", maximum = "100")) @QueryParam("page_size") String pageSize,
-            @Context UriInfo uri) throws SQLException {
+            @Context UriInfo uri, @Context HttpHeaders headers) throws SQLException {
         boolean stop = RequestParameters.given(exit).map(e -> oneOf("exit", e, EXITS)).orElse("hold").equals("invalidation_stop");
         Optional<OutcomeStatus> outcomeStatus = RequestParameters.given(status).map(s -> OutcomeStatus.fromWire(oneOf("status", s,
                 OutcomeStatus.wireNames())));
@@ -101,9 +108,14 @@ public class BacktestResource {
         String order = RequestParameters.given(orderBy).map(o -> oneOf("order_by", o, List.copyOf(ORDERS.keySet())))
                 .orElse("-entry_time");
         String orderSql = String.format(ORDERS.get(order), stop ? "o.stop_profit_percent" : "o.hold_profit_percent");
-        ResultPage<OutcomeRow> listing = backtests.list(filter, orderSql, ListParams.page(page), ListParams.pageSize(pageSize));
-        return new BacktestPageView(listing.count(), ListParams.next(uri, PATH, listing), ListParams.previous(uri, PATH, listing),
-                listing.rows().stream().map(BacktestView::of).toList());
+        var selector = ListParams.page(page);
+        int size = ListParams.pageSize(pageSize);
+        // Keyed by the whole request URL: the page links repeat its host and its parameters as given.
+        return answers.answer(headers, "backtest " + uri.getRequestUri(), () -> {
+            ResultPage<OutcomeRow> listing = backtests.list(filter, orderSql, selector, size);
+            return new BacktestPageView(listing.count(), ListParams.next(uri, PATH, listing), ListParams.previous(uri, PATH, listing),
+                    listing.rows().stream().map(BacktestView::of).toList());
+        });
     }
 
     @GET
@@ -112,9 +124,11 @@ public class BacktestResource {
             + "(hold to the end of the window, invalidation stop): overall, by the monitor's current status and by the "
             + "furthest phase it reached. Completed outcomes unless `status` asks for others (comma-separated or `all`). "
             + "No losing trade: profit_factor null with profit_factor_infinite true; a final profit of exactly 0 is a loss.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BacktestStatistics.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BacktestStatistics.class)),
+            headers = @Header(name = "ETag", description = CachedAnswers.ETAG_DOC))
+    @APIResponse(responseCode = "304", description = CachedAnswers.NOT_MODIFIED_DOC)
     @APIResponse(responseCode = "400", description = "Invalid parameter", content = @Content(schema = @Schema(implementation = BadParameterBody.class)))
-    public BacktestStatistics statistics(
+    public Response statistics(
             @Parameter(schema = @Schema(enumeration = {"spot", "futures", "all"}, defaultValue = "all")) @QueryParam("market_type") String marketType,
             @Parameter(schema = @Schema(enumeration = {"1h", "4h", "1d"})) @QueryParam("interval") String interval,
             @Parameter(description = "Outcome statuses to count, comma-separated, or all", schema = @Schema(defaultValue = "completed"))
@@ -122,22 +136,27 @@ public class BacktestResource {
             @Parameter(description = "The monitor's current status") @QueryParam("monitor_status") String monitorStatus,
             @Parameter(description = "Part of a Binance symbol, case-insensitive") @QueryParam("symbol") String symbol,
             @Parameter(schema = @Schema(format = "date")) @QueryParam("start_date") String startDate,
-            @Parameter(schema = @Schema(format = "date")) @QueryParam("end_date") String endDate) throws SQLException {
-        return backtests.statistics(filter(marketType, interval, statuses(status), monitorStatus, symbol, startDate, endDate,
-                Optional.empty(), false));
+            @Parameter(schema = @Schema(format = "date")) @QueryParam("end_date") String endDate,
+            @Context UriInfo uri, @Context HttpHeaders headers) throws SQLException {
+        OutcomeFilter filter = filter(marketType, interval, statuses(status), monitorStatus, symbol, startDate, endDate,
+                Optional.empty(), false);
+        // Every outcome of the filter is read for these: the answer most worth keeping.
+        return answers.answer(headers, "backtest-statistics " + uri.getRequestUri().getRawQuery(), () -> backtests.statistics(filter));
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "One monitor's outcome (the id is the monitor's id)")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BacktestView.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BacktestView.class)),
+            headers = @Header(name = "ETag", description = CachedAnswers.ETAG_DOC))
+    @APIResponse(responseCode = "304", description = CachedAnswers.NOT_MODIFIED_DOC)
     @APIResponse(responseCode = "400", description = "id is not a positive integer", content = @Content(schema = @Schema(implementation = BadParameterBody.class)))
     @APIResponse(responseCode = "404", description = "No such monitor, or no outcome for it yet", content = @Content(schema = @Schema(implementation = ProblemBody.class)))
-    public BacktestView detail(@Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @PathParam("id") String id)
-            throws SQLException {
+    public Response detail(@Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @PathParam("id") String id,
+                           @Context HttpHeaders headers) throws SQLException {
         long monitorId = RequestParameters.positiveId("id", id);
-        return backtests.find(monitorId).map(BacktestView::of).orElseThrow(() ->
-                ApiProblem.notFound("Backtest result not found", "monitor " + monitorId + " does not exist or has no outcome yet"));
+        return answers.answer(headers, "backtest-monitor " + monitorId, () -> backtests.find(monitorId).map(BacktestView::of).orElseThrow(() ->
+                ApiProblem.notFound("Backtest result not found", "monitor " + monitorId + " does not exist or has no outcome yet")));
     }
 
     private static OutcomeFilter filter(String marketType, String interval, List<OutcomeStatus> statuses, String monitorStatus,

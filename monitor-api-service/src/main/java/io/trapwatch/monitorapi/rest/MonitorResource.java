@@ -15,20 +15,26 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Map;
 
-/** The monitor pool: filtered, paged list and one monitor with its full history. Trailing slashes are optional. */
+/**
+ * The monitor pool: filtered, paged list and one monitor with its full history. Trailing slashes are optional.
+ * Answers come through {@link CachedAnswers} (ETag, 304, the response cache): read and rendered once per read-model
+ * version and request.
+ */
 @Path("/api/volume-trap/monitors")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "monitors")
@@ -42,20 +48,25 @@ public class MonitorResource {
     private final MonitorQueryService monitors;
     private final MonitorViews views;
     private final BacktestQueryService outcomes;
+    private final CachedAnswers answers;
 
-    public MonitorResource(MonitorQueryService monitors, MonitorViews views, BacktestQueryService outcomes) {
+    public MonitorResource(MonitorQueryService monitors, MonitorViews views, BacktestQueryService outcomes,
+                           CachedAnswers answers) {
         this.monitors = monitors;
         this.views = views;
         this.outcomes = outcomes;
+        this.answers = answers;
     }
 
     @GET
     @Operation(summary = "List monitors", description = "Ordered by trigger time descending, then id descending, unless "
             + "sort says otherwise. Empty values count as not given. Invalid values answer 400; a page past the last answers 404.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MonitorPageView.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MonitorPageView.class)),
+            headers = @Header(name = "ETag", description = CachedAnswers.ETAG_DOC))
+    @APIResponse(responseCode = "304", description = CachedAnswers.NOT_MODIFIED_DOC)
     @APIResponse(responseCode = "400", description = "Invalid parameter", content = @Content(schema = @Schema(implementation = BadParameterBody.class)))
     @APIResponse(responseCode = "404", description = "Page past the last page", content = @Content(schema = @Schema(implementation = ProblemBody.class)))
-    public MonitorPageView list(
+    public Response list(
             @Parameter(description = "Market filter", schema = @Schema(enumeration = {"spot", "futures", "all"}, defaultValue = "all"))
             @QueryParam("market_type") String marketType,
             @Parameter(description = STATUS_DOC, example = "pending,suspected_abandonment")
@@ -79,13 +90,18 @@ public class MonitorResource {
                             "trigger_price", "-trigger_price", "current_price", "-current_price", "price_change_percent",
                             "-price_change_percent"}))
             @QueryParam("sort") String sort,
-            @Context UriInfo uri) throws SQLException {
+            @Context UriInfo uri, @Context HttpHeaders headers) throws SQLException {
         MonitorFilter filter = filter(marketType, status, interval, symbol, startDate, endDate);
         MonitorOrder order = ListParams.order(sort);
-        ResultPage<MonitorRow> listing = monitors.list(filter, order, ListParams.page(page), ListParams.pageSize(pageSize));
-        Map<String, OutcomeRow> outcomeOf = outcomes.ofMonitors(listing.rows().stream().map(MonitorRow::monitorKey).toList());
-        return new MonitorPageView(listing.count(), ListParams.next(uri, PATH, listing), ListParams.previous(uri, PATH, listing),
-                listing.rows().stream().map(m -> views.summary(m, outcomeOf.get(m.monitorKey()))).toList());
+        var selector = ListParams.page(page);
+        int size = ListParams.pageSize(pageSize);
+        // Keyed by the whole request URL: the page links repeat its host and its parameters as given.
+        return answers.answer(headers, "list " + uri.getRequestUri(), () -> {
+            ResultPage<MonitorRow> listing = monitors.list(filter, order, selector, size);
+            Map<String, OutcomeRow> outcomeOf = outcomes.ofMonitors(listing.rows().stream().map(MonitorRow::monitorKey).toList());
+            return new MonitorPageView(listing.count(), ListParams.next(uri, PATH, listing), ListParams.previous(uri, PATH, listing),
+                    listing.rows().stream().map(m -> views.summary(m, outcomeOf.get(m.monitorKey()))).toList());
+        });
     }
 
     @GET
@@ -93,9 +109,11 @@ public class MonitorResource {
     @Operation(summary = "Monitors per status under a list filter",
             description = "The list's filters except status (and paging): each of the five statuses with its count, 0 "
                     + "included, and the total. The dashboard shows these next to its status filter.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = StatusCountsView.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = StatusCountsView.class)),
+            headers = @Header(name = "ETag", description = CachedAnswers.ETAG_DOC))
+    @APIResponse(responseCode = "304", description = CachedAnswers.NOT_MODIFIED_DOC)
     @APIResponse(responseCode = "400", description = "Invalid parameter", content = @Content(schema = @Schema(implementation = BadParameterBody.class)))
-    public StatusCountsView statusCounts(
+    public Response statusCounts(
             @Parameter(description = "Market filter", schema = @Schema(enumeration = {"spot", "futures", "all"}, defaultValue = "all"))
             @QueryParam("market_type") String marketType,
             @Parameter(description = "Interval filter", schema = @Schema(enumeration = {"1h", "4h", "1d"}))
@@ -105,9 +123,16 @@ public class MonitorResource {
             @Parameter(description = "First UTC date (inclusive) of the trigger time, YYYY-MM-DD", schema = @Schema(format = "date"))
             @QueryParam("start_date") String startDate,
             @Parameter(description = "Last UTC date (inclusive) of the trigger time, YYYY-MM-DD", schema = @Schema(format = "date"))
-            @QueryParam("end_date") String endDate) throws SQLException {
-        Map<String, Long> counts = monitors.countPerStatus(filter(marketType, null, interval, symbol, startDate, endDate));
-        return new StatusCountsView(counts, counts.values().stream().mapToLong(Long::longValue).sum());
+            @QueryParam("end_date") String endDate,
+            @Context HttpHeaders headers) throws SQLException {
+        MonitorFilter filter = filter(marketType, null, interval, symbol, startDate, endDate);
+        String key = "status-counts " + filter.marketType().map(m -> m.wire()).orElse("all") + " "
+                + filter.interval().map(i -> i.wire()).orElse("any") + " " + filter.symbol().orElse("any") + " "
+                + filter.triggeredFrom().map(Object::toString).orElse("-") + " " + filter.triggeredBefore().map(Object::toString).orElse("-");
+        return answers.answer(headers, key, () -> {
+            Map<String, Long> counts = monitors.countPerStatus(filter);
+            return new StatusCountsView(counts, counts.values().stream().mapToLong(Long::longValue).sum());
+        });
     }
 
     private static MonitorFilter filter(String marketType, String status, String interval, String symbol,
@@ -123,14 +148,18 @@ public class MonitorResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "One monitor with its full transition log and every indicator snapshot")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MonitorDetailView.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MonitorDetailView.class)),
+            headers = @Header(name = "ETag", description = CachedAnswers.ETAG_DOC))
+    @APIResponse(responseCode = "304", description = CachedAnswers.NOT_MODIFIED_DOC)
     @APIResponse(responseCode = "400", description = "id is not a positive integer", content = @Content(schema = @Schema(implementation = BadParameterBody.class)))
     @APIResponse(responseCode = "404", description = "No monitor with this id", content = @Content(schema = @Schema(implementation = ProblemBody.class)))
-    public MonitorDetailView detail(@Parameter(description = "Monitor id", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, minimum = "1"))
-                                    @PathParam("id") String id) throws SQLException {
+    public Response detail(@Parameter(description = "Monitor id", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, minimum = "1"))
+                           @PathParam("id") String id, @Context HttpHeaders headers) throws SQLException {
         long monitorId = RequestParameters.positiveId("id", id);
-        MonitorRow row = monitors.find(monitorId)
-                .orElseThrow(() -> ApiProblem.notFound("Monitor not found", "monitor " + monitorId + " does not exist"));
-        return views.detail(row, outcomes.find(monitorId).orElse(null), monitors.transitions(monitorId));
+        return answers.answer(headers, "monitor " + monitorId, () -> {
+            MonitorRow row = monitors.find(monitorId)
+                    .orElseThrow(() -> ApiProblem.notFound("Monitor not found", "monitor " + monitorId + " does not exist"));
+            return views.detail(row, outcomes.find(monitorId).orElse(null), monitors.transitions(monitorId));
+        });
     }
 }

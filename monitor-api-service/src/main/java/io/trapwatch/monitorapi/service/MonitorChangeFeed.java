@@ -68,14 +68,16 @@ public class MonitorChangeFeed {
     }
 
     private final MonitorChangeRepository changes;
+    private final ReadModelVersion versions;
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
     private final ExecutorService dispatcher = Executors.newSingleThreadExecutor(r -> new Thread(r, "monitor-change-feed"));
     private final AtomicBoolean dispatchQueued = new AtomicBoolean();
     /** Newest change number delivered to the subscribers; -1 while nobody listens (nothing is read then). */
     private long delivered = -1;
 
-    public MonitorChangeFeed(MonitorChangeRepository changes) {
+    public MonitorChangeFeed(MonitorChangeRepository changes, ReadModelVersion versions) {
         this.changes = changes;
+        this.versions = versions;
     }
 
     /** Starts after {@code resumeAfter} (replaying what was missed) or, without it, after the newest change. */
@@ -152,6 +154,9 @@ public class MonitorChangeFeed {
         List<MonitorChange> batch;
         do {
             batch = changes.after(delivered, MonitorFilter.none(), BATCH);
+            if (!batch.isEmpty()) {
+                versions.refresh(); // a subscriber that reloads on these events must not get an answer cached before them
+            }
             for (Subscription s : subscriptions) {
                 List<MonitorChange> mine = batch.stream()
                         .filter(c -> c.sequence() > s.lastSent && matches(s.filter, c.monitor())).toList();

@@ -2,6 +2,7 @@ package io.trapwatch.monitorapi.service;
 
 import io.trapwatch.model.MonitorStateChanged;
 import io.trapwatch.monitorapi.domain.CountKey;
+import io.trapwatch.monitorapi.domain.DayCountKey;
 import io.trapwatch.monitorapi.domain.NewestEvents;
 import io.trapwatch.monitorapi.domain.ReadModelChanged;
 import io.trapwatch.monitorapi.repository.MonitorProjectionRepository;
@@ -30,11 +31,14 @@ public class MonitorProjector {
     private final MonitorProjectionRepository repository;
     private final Event<ReadModelChanged> projected;
     private final AlertOutbox alerts;
+    private final ReadModelVersion version;
 
-    public MonitorProjector(MonitorProjectionRepository repository, Event<ReadModelChanged> projected, AlertOutbox alerts) {
+    public MonitorProjector(MonitorProjectionRepository repository, Event<ReadModelChanged> projected, AlertOutbox alerts,
+                            ReadModelVersion version) {
         this.repository = repository;
         this.projected = projected;
         this.alerts = alerts;
+        this.version = version;
     }
 
     /** Returns how many monitors the batch created or changed. Events must already have passed {@code MonitorStateChangedValidator}. */
@@ -48,16 +52,18 @@ public class MonitorProjector {
         Map<String, StoredMonitor> stored = repository.stored(newest.keySet());
         List<MonitorStateChanged> created = new ArrayList<>();
         List<MonitorStateChanged> changed = new ArrayList<>();
-        SortedMap<CountKey, Long> countDeltas = new TreeMap<>();
+        SortedMap<DayCountKey, Long> dayDeltas = new TreeMap<>();
         for (MonitorStateChanged event : newest.values()) {
             StoredMonitor held = stored.get(event.monitorKey());
+            DayCountKey now = DayCountKey.of(new CountKey(event.marketType(), event.interval(), event.status()), event.triggerTime());
             if (held == null) {
                 created.add(event);
-                countDeltas.merge(new CountKey(event.marketType(), event.interval(), event.status()), 1L, Long::sum);
+                dayDeltas.merge(now, 1L, Long::sum);
             } else if (event.version() > held.version()) {
                 changed.add(event);
-                countDeltas.merge(new CountKey(held.marketType(), held.interval(), held.status()), -1L, Long::sum);
-                countDeltas.merge(new CountKey(event.marketType(), event.interval(), event.status()), 1L, Long::sum);
+                dayDeltas.merge(DayCountKey.of(new CountKey(held.marketType(), held.interval(), held.status()), held.triggerTime()),
+                        -1L, Long::sum);
+                dayDeltas.merge(now, 1L, Long::sum);
             }
         }
         Map<String, Long> ids = new HashMap<>(repository.insert(created));
@@ -66,10 +72,15 @@ public class MonitorProjector {
         List<TransitionRow> written = transitionsToWrite(created, changed, ids, stored);
         repository.upsertTransitions(written);
         alerts.record(newest.values(), ids, written); // same transaction: an alert exists iff its transition does
+        dayDeltas.values().removeIf(delta -> delta == 0L);
+        SortedMap<CountKey, Long> countDeltas = new TreeMap<>();
+        dayDeltas.forEach((key, delta) -> countDeltas.merge(key.cell(), delta, Long::sum));
         countDeltas.values().removeIf(delta -> delta == 0L);
         repository.addCounts(countDeltas);
+        repository.addDayCounts(dayDeltas);
         int monitors = created.size() + changed.size();
         if (monitors > 0) {
+            version.raiseInTransaction(); // last: its row lock is held only until the commit
             projected.fire(new ReadModelChanged(monitors)); // observed after commit: the live feed (MonitorChangeFeed)
         }
         return monitors;

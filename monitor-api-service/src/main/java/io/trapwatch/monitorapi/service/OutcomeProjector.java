@@ -21,16 +21,22 @@ import java.util.List;
 public class OutcomeProjector {
 
     private final OutcomeRepository repository;
+    private final ReadModelVersion version;
 
-    public OutcomeProjector(OutcomeRepository repository) {
+    public OutcomeProjector(OutcomeRepository repository, ReadModelVersion version) {
         this.repository = repository;
+        this.version = version;
     }
 
     /** Returns how many outcomes were new or newer. */
     @Transactional
     public int apply(List<MonitorOutcomesChanged> events) throws SQLException {
         List<MonitorOutcome> outcomes = events.stream().flatMap(e -> e.outcomes().stream()).toList();
-        return repository.upsert(NewestEvents.byKey(outcomes, MonitorOutcome::monitorKey,
+        int applied = repository.upsert(NewestEvents.byKey(outcomes, MonitorOutcome::monitorKey,
                 Comparator.comparingInt(MonitorOutcome::version)).values(), Instant.now());
+        if (applied > 0) {
+            version.raiseInTransaction(); // outcomes are part of list and detail answers
+        }
+        return applied;
     }
 }

@@ -16,15 +16,21 @@ import java.util.List;
 public class PriceProjector {
 
     private final SeriesPriceRepository prices;
+    private final ReadModelVersion version;
 
-    public PriceProjector(SeriesPriceRepository prices) {
+    public PriceProjector(SeriesPriceRepository prices, ReadModelVersion version) {
         this.prices = prices;
+        this.version = version;
     }
 
     @Transactional
     public int apply(List<KlineClosed> bars) throws SQLException {
-        return prices.keepNewest(NewestEvents.byKey(bars,
+        int kept = prices.keepNewest(NewestEvents.byKey(bars,
                 bar -> new SeriesKey(bar.marketType(), bar.symbol(), bar.interval()).asKafkaKey(),
                 Comparator.comparing(bar -> bar.kline().openTime())).values());
+        if (kept > 0) {
+            version.raiseInTransaction(); // current prices are part of list and detail answers
+        }
+        return kept;
     }
 }

@@ -54,6 +54,11 @@ public final class ReadBenchmark {
     /** Offered rate of the paced (open-loop) run, the figure judged against the target. */
     private static final int RATE = Integer.getInteger("bench.rate", 1_000);
     private static final int PACED_WARMUP_S = Integer.getInteger("bench.paced-warmup", 5);
+    /**
+     * Share (0..1) of request slots that revalidate the client's previous answer (same URL, If-None-Match with its
+     * ETag) instead of taking the next request of the mix; reported apart from the mix. 0 by default: the mix alone.
+     */
+    private static final double REVALIDATE = Double.parseDouble(System.getProperty("bench.revalidate", "0"));
     private static final int SYMBOLS = 2_000;
     private static final String[] STATUSES = MonitorStatus.wireNames().toArray(String[]::new);
 
@@ -187,45 +192,36 @@ public final class ReadBenchmark {
         AtomicBoolean measuring = new AtomicBoolean(false);
         AtomicBoolean stop = new AtomicBoolean(false);
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        List<Future<Recorder>> futures = new ArrayList<>();
+        List<Future<Client>> futures = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {
             long seed = c;
             futures.add(pool.submit(() -> {
-                Recorder rec = new Recorder();
-                SplittableRandom random = new SplittableRandom(seed);
+                Client client = new Client(http, base, seed);
                 while (!stop.get()) {
-                    String path = randomRequest(random);
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10)).GET().build();
-                    long start = System.nanoTime();
-                    int status;
-                    try {
-                        status = http.send(request, HttpResponse.BodyHandlers.ofByteArray()).statusCode();
-                    } catch (Exception e) {
-                        status = -1;
-                    }
-                    long took = System.nanoTime() - start;
-                    if (measuring.get()) {
-                        rec.add(took, status, path.contains("/monitors/?"));
-                    }
+                    client.next(System.nanoTime(), measuring.get());
                 }
-                return rec;
+                return client;
             }));
         }
         Thread.sleep(WARMUP_S * 1000L);
+        CacheCounts before = CacheCounts.read(http, base);
         measuring.set(true);
         long t0 = System.nanoTime();
         Thread.sleep(MEASURE_S * 1000L);
         measuring.set(false);
         double seconds = (System.nanoTime() - t0) / 1e9;
+        CacheCounts after = CacheCounts.read(http, base);
         stop.set(true);
         Recorder all = new Recorder();
-        for (Future<Recorder> f : futures) {
-            all.merge(f.get());
+        Recorder revalidations = new Recorder();
+        for (Future<Client> f : futures) {
+            all.merge(f.get().mix);
+            revalidations.merge(f.get().revalidations);
         }
         pool.shutdown();
         System.out.printf("%n=== monitor-api-service read CAPACITY (closed loop): %d monitors, %d clients without think time, %d s measured after %d s warm-up ===%n",
                 MONITORS, CLIENTS, MEASURE_S, WARMUP_S);
-        print(all, seconds);
+        print(all, revalidations, seconds, after.since(before));
     }
 
     /**
@@ -239,56 +235,129 @@ public final class ReadBenchmark {
         long measureFrom = start + PACED_WARMUP_S * 1_000_000_000L;
         long end = measureFrom + MEASURE_S * 1_000_000_000L;
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        List<Future<Recorder>> futures = new ArrayList<>();
+        List<Future<Client>> futures = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {
-            int client = c;
+            int index = c;
             futures.add(pool.submit(() -> {
-                Recorder rec = new Recorder();
-                SplittableRandom random = new SplittableRandom(1_000L + client);
+                Client client = new Client(http, base, 1_000L + index);
                 for (long k = 0; ; k++) {
-                    long intended = start + (k * CLIENTS + client) * intervalNanos;
+                    long intended = start + (k * CLIENTS + index) * intervalNanos;
                     if (intended >= end) {
-                        return rec;
+                        return client;
                     }
                     long wait = intended - System.nanoTime();
                     if (wait > 0) {
                         java.util.concurrent.locks.LockSupport.parkNanos(wait);
                     }
-                    String path = randomRequest(random);
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10)).GET().build();
-                    int status;
-                    try {
-                        status = http.send(request, HttpResponse.BodyHandlers.ofByteArray()).statusCode();
-                    } catch (Exception e) {
-                        status = -1;
-                    }
-                    long took = System.nanoTime() - intended;
-                    if (intended >= measureFrom) {
-                        rec.add(took, status, path.contains("/monitors/?"));
-                    }
+                    client.next(intended, intended >= measureFrom);
                 }
             }));
         }
+        java.util.concurrent.locks.LockSupport.parkNanos(measureFrom - System.nanoTime());
+        CacheCounts before = CacheCounts.read(http, base);
         Recorder all = new Recorder();
-        for (Future<Recorder> f : futures) {
-            all.merge(f.get());
+        Recorder revalidations = new Recorder();
+        for (Future<Client> f : futures) {
+            all.merge(f.get().mix);
+            revalidations.merge(f.get().revalidations);
         }
         double seconds = (System.nanoTime() - measureFrom) / 1e9;
+        CacheCounts after = CacheCounts.read(http, base);
         pool.shutdown();
         System.out.printf("%n=== monitor-api-service read TARGET run (paced, open loop): %d monitors, %d clients offering %d requests/s together,"
                 + " %d s measured after %d s warm-up; latency from each request's scheduled send time ===%n",
                 MONITORS, CLIENTS, RATE, MEASURE_S, PACED_WARMUP_S);
-        print(all, seconds);
+        print(all, revalidations, seconds, after.since(before));
     }
 
-    private static void print(Recorder all, double seconds) {
+    private static void print(Recorder all, Recorder revalidations, double seconds, CacheCounts cache) {
+        print("", all, seconds);
+        if (revalidations.n > 0) {
+            print("revalidations (If-None-Match with the previous answer's ETag, apart from the mix): ", revalidations, seconds);
+            System.out.printf("revalidation answers: %d x 304%n", revalidations.notModified);
+        }
+        System.out.printf("service cache while measured (/q/metrics): hit ratio %.1f %% (%d hits, %d misses), %d x 304, %d evictions%n",
+                100.0 * cache.hits / Math.max(1, cache.hits + cache.misses), cache.hits, cache.misses, cache.notModified, cache.evictions);
+    }
+
+    private static void print(String label, Recorder all, double seconds) {
         long[] lat = Arrays.copyOf(all.nanos, all.n);
         Arrays.sort(lat);
-        System.out.printf("requests: %d (%d list, %d detail)  throughput: %.0f requests/s%n", all.n, all.lists, all.n - all.lists, all.n / seconds);
+        System.out.printf("%srequests: %d (%d list, %d detail)  throughput: %.0f requests/s%n", label, all.n, all.lists, all.n - all.lists, all.n / seconds);
         System.out.printf("latency ms: p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f%n", pct(lat, 0.50), pct(lat, 0.90),
                 pct(lat, 0.99), pct(lat, 0.999), lat[lat.length - 1] / 1e6);
         System.out.printf("answers: %d x 200, %d x 404 (page past the end of a narrow filter), %d other%n",
-                all.ok, all.notFound, all.n - all.ok - all.notFound);
+                all.ok, all.notFound, all.n - all.ok - all.notFound - all.notModified);
+    }
+
+    /**
+     * One client thread: the next request of its mix, or (with probability {@code bench.revalidate}, from a random
+     * stream of its own so the mix stays the same) its previous URL again with the ETag it got.
+     */
+    private static final class Client {
+        final Recorder mix = new Recorder();
+        final Recorder revalidations = new Recorder();
+        private final HttpClient http;
+        private final String base;
+        private final SplittableRandom random;
+        private final SplittableRandom revalidating;
+        private String lastPath;
+        private String lastEtag;
+
+        Client(HttpClient http, String base, long seed) {
+            this.http = http;
+            this.base = base;
+            this.random = new SplittableRandom(seed);
+            this.revalidating = new SplittableRandom(seed + 1_000_000L);
+        }
+
+        /** Sends one request; its latency counts from {@code since} and is recorded if {@code record}. */
+        void next(long since, boolean record) {
+            boolean revalidate = REVALIDATE > 0 && lastEtag != null && revalidating.nextDouble() < REVALIDATE;
+            String path = revalidate ? lastPath : randomRequest(random);
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10)).GET();
+            if (revalidate) {
+                request.header("If-None-Match", lastEtag);
+            }
+            int status;
+            try {
+                HttpResponse<byte[]> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+                status = answer.statusCode();
+                lastPath = path;
+                lastEtag = answer.headers().firstValue("ETag").orElse(null);
+            } catch (Exception e) {
+                status = -1;
+            }
+            long took = System.nanoTime() - since;
+            if (record) {
+                (revalidate ? revalidations : mix).add(took, status, path.contains("/monitors/?"));
+            }
+        }
+    }
+
+    /** The service's cache counters ({@code trapwatch_read_cache_*} at /q/metrics). */
+    private record CacheCounts(long hits, long misses, long notModified, long evictions) {
+
+        static CacheCounts read(HttpClient http, String base) throws Exception {
+            String text = http.send(HttpRequest.newBuilder(URI.create(base + "/q/metrics")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            return new CacheCounts(sample(text, "trapwatch_read_cache_hits_total"), sample(text, "trapwatch_read_cache_misses_total"),
+                    sample(text, "trapwatch_read_cache_not_modified_total"), sample(text, "trapwatch_read_cache_evictions_total"));
+        }
+
+        private static long sample(String metrics, String name) {
+            for (String line : metrics.split("\n")) {
+                if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+                    return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
+            throw new IllegalStateException(name + " not at /q/metrics");
+        }
+
+        CacheCounts since(CacheCounts before) {
+            return new CacheCounts(hits - before.hits, misses - before.misses, notModified - before.notModified,
+                    evictions - before.evictions);
+        }
     }
 
     /** 30 % detail reads; 70 % list queries with random market/status/interval filters, some symbol or date filters, pages 1-10. */
@@ -329,6 +398,7 @@ public final class ReadBenchmark {
         int lists;
         int ok;
         int notFound;
+        int notModified;
 
         void add(long took, int status, boolean list) {
             if (n == nanos.length) {
@@ -338,6 +408,7 @@ public final class ReadBenchmark {
             lists += list ? 1 : 0;
             ok += status == 200 ? 1 : 0;
             notFound += status == 404 ? 1 : 0;
+            notModified += status == 304 ? 1 : 0;
         }
 
         void merge(Recorder other) {
@@ -347,6 +418,7 @@ public final class ReadBenchmark {
             lists += other.lists;
             ok += other.ok;
             notFound += other.notFound;
+            notModified += other.notModified;
         }
     }
 }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -241,7 +242,9 @@ class BacktestPagesBrowserTest {
         // Completed and open outcomes: the URL carries it, the figures follow the API.
         new Select(browser.find("select[name=status]")).selectByValue("completed,open");
         browser.awaitPath("/dashboard/backtest/statistics?status=completed%2Copen&" + query);
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> cell("hold", "overall", "total_trades")
+        // The table is drawn again when the answer arrives: a cell found just before that is gone when read.
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> cell("hold", "overall", "total_trades")
                 .equals(Api.get("/api/volume-trap/backtest/statistics/?status=completed,open&" + query).getString("overall.hold.total_trades")));
         assertThat(cell("hold", "overall", "total_trades")).isEqualTo(String.valueOf(FILLERS));
         browser.assertNoConsoleErrors();

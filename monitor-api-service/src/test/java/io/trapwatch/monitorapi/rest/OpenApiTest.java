@@ -30,8 +30,10 @@ class OpenApiTest {
         assertThat(doc.getMap("paths.'/api/volume-trap/events'.get.responses.'200'.content")).containsKey("text/event-stream");
         assertThat(doc.getMap("paths.'/api/volume-trap/events'.get.responses")).containsOnlyKeys("200", "400");
         assertThat(doc.getString("components.schemas.Statistics.properties.opened_per_day.description")).isNotBlank();
-        assertThat(doc.getMap("paths.'/api/volume-trap/monitors'.get.responses")).containsOnlyKeys("200", "400", "404");
-        assertThat(doc.getMap("paths.'/api/volume-trap/monitors/{id}'.get.responses")).containsOnlyKeys("200", "400", "404");
+        assertThat(doc.getMap("paths.'/api/volume-trap/monitors'.get.responses")).containsOnlyKeys("200", "304", "400", "404");
+        assertThat(doc.getMap("paths.'/api/volume-trap/monitors/{id}'.get.responses")).containsOnlyKeys("200", "304", "400", "404");
+        assertThat(doc.getString("paths.'/api/volume-trap/monitors/{id}'.get.responses.'200'.headers.ETag.description"))
+                .contains("If-None-Match");
         assertThat(doc.getList("paths.'/api/volume-trap/statistics'.get.parameters.name")).containsExactlyInAnyOrder("market_type", "interval");
         assertThat(doc.getList("paths.'/api/volume-trap/kline/{symbol}'.get.parameters.name")).containsExactlyInAnyOrder(
                 "symbol", "market_type", "interval", "start_time", "end_time", "limit");
