@@ -3,6 +3,7 @@ package io.trapwatch.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trapwatch.infra.KafkaBroker;
 import io.trapwatch.infra.PostgresServer;
+import io.trapwatch.infra.ProcessCpu;
 import io.trapwatch.infra.ServiceProcess;
 import io.trapwatch.model.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -117,7 +118,7 @@ public final class StreamLatencyBenchmark {
                 List<Long> all = new ArrayList<>();
                 for (int round = 0; round < rounds; round++) {
                     Instant barOpen = START.plus(Duration.ofHours(HISTORY + 2L * round));
-                    Map<String, Long> cpuBefore = cpuByProcess();
+                    Map<String, Double> cpuBefore = cpuByProcess();
                     long closedAt = System.currentTimeMillis();
                     // two hours per round: the trap bar closes, and the next bar (its invalidation) too
                     Http.post(exchange.baseUrl() + "/api/market-data/replay/advance?bars=1&interval=1h");
@@ -147,7 +148,7 @@ public final class StreamLatencyBenchmark {
                 List.of("-Xmx512m"), env, logs));
         awaitStreaming(idle.baseUrl(), 3 * series);
         Thread.sleep(10_000); // settle: start-up garbage, JIT
-        long cpuBefore = cpuTicks(idle.pid());
+        double cpuBefore = ProcessCpu.seconds(idle.pid());
         long sampleStart = System.nanoTime();
         long maxRss = 0;
         long sumRss = 0;
@@ -158,7 +159,7 @@ public final class StreamLatencyBenchmark {
             sumRss += rss;
         }
         double seconds = (System.nanoTime() - sampleStart) / 1e9;
-        double cpu = (cpuTicks(idle.pid()) - cpuBefore) / 100.0 / seconds * 100;
+        double cpu = (ProcessCpu.seconds(idle.pid()) - cpuBefore) / seconds * 100;
         JsonNode status = Http.get(idle.baseUrl() + "/api/market-data/stream");
         int connections = 0;
         for (JsonNode market : status.path("markets")) {
@@ -355,43 +356,24 @@ public final class StreamLatencyBenchmark {
     }
 
     /**
-     * CPU ticks of every process of the benchmark: the services by name, PostgreSQL (all its processes) and this
+     * CPU seconds of every process of the benchmark: the services by name, PostgreSQL (all its processes) and this
      * JVM (the Kafka broker and the benchmark's consumer).
      */
-    private Map<String, Long> cpuByProcess() throws IOException {
-        Map<String, Long> ticks = new LinkedHashMap<>();
+    private Map<String, Double> cpuByProcess() throws IOException {
+        Map<String, Double> seconds = new LinkedHashMap<>();
         for (ServiceProcess process : started) {
-            ticks.put(process.name(), cpuTicks(process.pid()));
+            seconds.put(process.name(), ProcessCpu.seconds(process.pid()));
         }
-        ticks.put("kafka broker + benchmark", cpuTicks(ProcessHandle.current().pid()));
-        long postgres = 0;
-        try (var procs = Files.list(Path.of("/proc"))) {
-            for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
-                try {
-                    if (Files.readString(proc.resolve("comm")).trim().equals("postgres")) {
-                        postgres += cpuTicks(Long.parseLong(proc.getFileName().toString()));
-                    }
-                } catch (IOException | RuntimeException gone) {
-                    // the process ended meanwhile
-                }
-            }
-        }
-        ticks.put("postgresql", postgres);
-        return ticks;
+        seconds.put("kafka broker + benchmark", ProcessCpu.seconds(ProcessHandle.current().pid()));
+        seconds.put("postgresql", ProcessCpu.postgresSeconds());
+        return seconds;
     }
 
     /** CPU seconds each process used over a round (both bars, until every consumer drained). */
-    private static void printCpu(Map<String, Long> before, Map<String, Long> after) {
+    private static void printCpu(Map<String, Double> before, Map<String, Double> after) {
         StringBuilder line = new StringBuilder("  CPU seconds over the round:");
-        after.forEach((name, ticks) -> line.append(String.format(" %s %.2f;", name, (ticks - before.getOrDefault(name, 0L)) / 100.0)));
+        after.forEach((name, s) -> line.append(String.format(" %s %.2f;", name, s - before.getOrDefault(name, 0.0))));
         System.out.println(line);
-    }
-
-    /** utime + stime of the process in clock ticks (100 per second on Linux). */
-    private static long cpuTicks(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

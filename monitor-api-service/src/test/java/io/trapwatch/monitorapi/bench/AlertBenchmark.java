@@ -3,6 +3,7 @@ package io.trapwatch.monitorapi.bench;
 import com.sun.net.httpserver.HttpServer;
 import io.trapwatch.infra.KafkaBroker;
 import io.trapwatch.infra.PostgresServer;
+import io.trapwatch.infra.ProcessCpu;
 import io.trapwatch.infra.ServiceProcess;
 import io.trapwatch.infra.TestTokens;
 import io.trapwatch.model.Interval;
@@ -85,8 +86,17 @@ public final class AlertBenchmark {
         }
     }
 
-    /** One timed stream: whether deliveries were on, its projection rate and the deliveries received meanwhile. */
-    record Stream(boolean withDeliveries, double eventsPerSecond, long deliveriesMeanwhile) {
+    /**
+     * One timed stream: whether deliveries were on, its projection rate, the deliveries received meanwhile and the CPU
+     * seconds of the service, PostgreSQL and this JVM (broker, producer and receiver) over it.
+     */
+    record Stream(boolean withDeliveries, double eventsPerSecond, long deliveriesMeanwhile, double[] cpu) {
+    }
+
+    /** CPU seconds so far of the service, PostgreSQL and this JVM. */
+    private static double[] cpu(ServiceProcess service) throws IOException {
+        return new double[]{ProcessCpu.seconds(service.pid()), ProcessCpu.postgresSeconds(),
+                ProcessCpu.seconds(ProcessHandle.current().pid())};
     }
 
     private AlertBenchmark() {
@@ -152,15 +162,19 @@ public final class AlertBenchmark {
                         awaitTransitions(db, projected);
                         Thread.sleep(SETTLE.toMillis());
                         long receivedBefore = receiver.received();
+                        double[] cpuBefore = cpu(service);
                         long t1 = System.nanoTime();
                         projected += send(producer, stream);
                         awaitTransitions(db, projected);
                         double seconds = (System.nanoTime() - t1) / 1e9;
-                        Stream s = new Stream(withDeliveries, stream.size() / seconds, receiver.received() - receivedBefore);
+                        double[] cpuAfter = cpu(service);
+                        double[] used = {cpuAfter[0] - cpuBefore[0], cpuAfter[1] - cpuBefore[1], cpuAfter[2] - cpuBefore[2]};
+                        Stream s = new Stream(withDeliveries, stream.size() / seconds, receiver.received() - receivedBefore, used);
                         streams.add(s);
-                        System.out.printf("round %d, %s deliveries: %d events projected in %.2f s = %.0f events/s (%d deliveries received meanwhile)%n",
+                        System.out.printf("round %d, %s deliveries: %d events projected in %.2f s = %.0f events/s (%d deliveries"
+                                        + " received meanwhile; CPU s: service %.2f, PostgreSQL %.2f, broker + producer + receiver %.2f)%n",
                                 round + 1, withDeliveries ? "with" : "without", stream.size(), seconds, s.eventsPerSecond(),
-                                s.deliveriesMeanwhile());
+                                s.deliveriesMeanwhile(), used[0], used[1], used[2]);
                     }
                 }
                 report(burst.size(), expected, burstProjectedMs, burstDeliveredMs, burstReceived, burstDistinct, streams);
