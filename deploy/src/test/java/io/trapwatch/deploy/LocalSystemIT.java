@@ -86,10 +86,14 @@ class LocalSystemIT {
         // The replayed exchange is market-data-service itself: Binance's per-minute weight budget would only add waiting.
         env.put("TRAPWATCH_MARKET_DATA_BINANCE_SPOT_WEIGHT_PER_MINUTE", "1000000");
         env.put("TRAPWATCH_MARKET_DATA_BINANCE_FUTURES_WEIGHT_PER_MINUTE", "1000000");
+        // Each process has its own stable name, as in run.sh: its consumers are static group members.
+        env.put("TRAPWATCH_INSTANCE_NAME", "market-data-service");
         marketData = new ServiceProcess("market-data-service", SERVICES.resolve("market-data-service"), List.of("-Xmx512m"), env, logs);
         env.put("TRAPWATCH_MARKET_DATA_URL", marketData.baseUrl());
+        env.put("TRAPWATCH_INSTANCE_NAME", "detection-service");
         detection = new ServiceProcess("detection-service", SERVICES.resolve("detection-service"), List.of("-Xmx512m"), env, logs);
         env.put("TRAPWATCH_DETECTION_URL", detection.baseUrl());
+        env.put("TRAPWATCH_INSTANCE_NAME", "monitor-api-service");
         api = new ServiceProcess("monitor-api-service", SERVICES.resolve("monitor-api-service"), List.of("-Xmx512m"), env, logs);
         for (ServiceProcess service : List.of(marketData, detection, api)) {
             service.start();
@@ -133,15 +137,26 @@ class LocalSystemIT {
         }
         awaitQuiet();
 
-        // Live operation: the replay clock advances one 1h bar at a time; detection-service is SIGKILLed mid-stream.
+        // Live operation: the replay clock advances one 1h bar at a time; detection-service is SIGKILLed mid-stream,
+        // the next bar is published while it is down, and the restarted process must take its partitions back.
         int steps = PlantedSeries.LENGTH - VISIBLE_AT_START;
+        int killedAt = PlantedSeries.PUMP + 4 - VISIBLE_AT_START;
         for (int step = 1; step <= steps; step++) {
-            Http.post(marketData.baseUrl() + "/api/market-data/replay/advance?bars=1&interval=1h");
-            update("spot", "1h", "");
-            update("futures", "1h", "");
-            if (step == PlantedSeries.PUMP + 4 - VISIBLE_AT_START) {
+            if (step == killedAt + 1) {
+                long killed = System.nanoTime();
                 detection.kill();
+                nextBar();
                 detection.start();
+                long ready = System.nanoTime();
+                awaitFirstBarProcessed(detection);
+                long processing = System.nanoTime();
+                System.out.printf("detection-service SIGKILLed and restarted: ready %.1f s after the kill, first bar processed"
+                        + " %.1f s after readiness (%.1f s after the kill); session timeout %d s%n", (ready - killed) / 1e9,
+                        (processing - ready) / 1e9, (processing - killed) / 1e9, SESSION_TIMEOUT.toSeconds());
+                // Without static membership the restarted consumers would wait for the dead members' sessions to expire.
+                assertThat(Duration.ofNanos(processing - ready)).as("restart -> first processed bar").isLessThan(SESSION_TIMEOUT);
+            } else {
+                nextBar();
             }
         }
         awaitQuiet();
@@ -174,6 +189,27 @@ class LocalSystemIT {
         assertDryRunEqualsLive(live);
         assertSweepThroughTheApiIsDetectionsSweep();
         assertMetricsCountWhatHappened(live);
+    }
+
+    /** The services' consumer session timeout (service-support's ConsumerMembershipConfig default). */
+    private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(15);
+
+    /** The replay clock one 1h bar on, and both markets' 1h series updated: the closed bars go out on Kafka. */
+    private static void nextBar() throws Exception {
+        Http.post(marketData.baseUrl() + "/api/market-data/replay/advance?bars=1&interval=1h");
+        update("spot", "1h", "");
+        update("futures", "1h", "");
+    }
+
+    /** Waits until a freshly started detection-service has run its engine on a bar (its counter starts at zero). */
+    private static void awaitFirstBarProcessed(ServiceProcess detection) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (PrometheusText.parse(Http.text(detection.baseUrl() + "/q/metrics")).sum("trapwatch_engine_bar_seconds_count") == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the restarted detection-service processed no bar in 3 minutes");
+            }
+            Thread.sleep(100);
+        }
     }
 
     /**
