@@ -170,7 +170,8 @@ fi
 start_service() {
   local name=$1 port=$2
   step "start $name on port $port" "$LOGS/$name.log"
-  TRAPWATCH_HTTP_PORT=$port start_process "$name" java -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar"
+  # A stable name per process: its Kafka consumers are static members, so a restarted service resumes at once.
+  TRAPWATCH_HTTP_PORT=$port TRAPWATCH_INSTANCE_NAME=$name start_process "$name" java -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar"
   "${FLOWS[@]}" wait-ready "http://127.0.0.1:$port/q/health/ready" 180 "$(cat "$PIDS/$name.pid")"
 }
 start_service market-data-service "$MD_PORT"

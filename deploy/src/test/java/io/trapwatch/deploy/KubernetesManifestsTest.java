@@ -50,6 +50,9 @@ class KubernetesManifestsTest {
     private static final Map<String, Integer> DEFAULT_HTTP_PORTS =
             Map.of("market-data-service", 8081, "detection-service", 8082, "monitor-api-service", 8080);
 
+    /** The services with Kafka consumers: each of their pods joins the groups as static members named after the pod. */
+    private static final Set<String> KAFKA_CONSUMERS = Set.of("detection-service", "monitor-api-service");
+
     private static final String INGEST_OWNER = "market-data-service";
     private static final String SYNC_PATH = "/api/market-data/instruments/sync";
     private static final String UPDATE_PATH = "/api/market-data/klines/update";
@@ -233,6 +236,12 @@ class KubernetesManifestsTest {
                 broken("no writable /tmp", m -> ((ObjectNode) container(m, "market-data-service")).remove("volumeMounts"), "/tmp"),
                 broken("token written into the manifest", m -> ((ObjectNode) container(m, "detection-service").at("/env/0"))
                         .put("value", "s3cret").remove("valueFrom"), "TRAPWATCH_API_TOKEN"),
+                broken("one instance name for every replica", m -> ((ArrayNode) container(m, "monitor-api-service").path("env"))
+                        .forEach(e -> {
+                            if (e.path("name").asText().equals("TRAPWATCH_INSTANCE_NAME")) {
+                                ((ObjectNode) e).put("value", "monitor-api-service").remove("valueFrom");
+                            }
+                        }), "TRAPWATCH_INSTANCE_NAME"),
                 broken("CronJob without the token", m -> {
                     ArrayNode args = (ArrayNode) m.resource("CronJob", "klines-update-spot-4h")
                             .at("/spec/jobTemplate/spec/template/spec/containers/0/args");
@@ -569,6 +578,12 @@ class KubernetesManifestsTest {
                     if (!env.containsKey(required)) {
                         problems.add(where + ": " + required + " is not set, the service would fall back to localhost");
                     }
+                }
+                JsonNode instance = env(container, "TRAPWATCH_INSTANCE_NAME");
+                if (KAFKA_CONSUMERS.contains(deployment.name()) && (instance == null
+                        || !instance.at("/valueFrom/fieldRef/fieldPath").asText().equals("metadata.name"))) {
+                    problems.add(where + ": TRAPWATCH_INSTANCE_NAME must be the pod name (fieldRef metadata.name): a"
+                            + " fixed name would make the replicas' consumers one static member that fences itself");
                 }
                 Integer defaultPort = DEFAULT_HTTP_PORTS.get(deployment.name());
                 String listening = env.getOrDefault("TRAPWATCH_HTTP_PORT", String.valueOf(defaultPort));

@@ -45,6 +45,24 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the broker (the KRaft controller keeps running), as an operator's broker stop would: clients lose it
+     * until {@link #startBroker()}. Its listener port and its data are kept.
+     */
+    public void stopBroker() {
+        cluster.brokers().values().forEach(broker -> broker.shutdown());
+    }
+
+    /** Starts the broker {@link #stopBroker()} stopped, on the same port, and waits until it serves again. */
+    public void startBroker() {
+        try {
+            cluster.brokers().values().forEach(broker -> broker.startup());
+            cluster.waitForReadyBrokers();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not restart the in-JVM Kafka broker", e);
+        }
+    }
+
     public String bootstrapServers() {
         return cluster.bootstrapServers();
     }
