@@ -16,16 +16,18 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /** The alert outbox (transitions to alert on) and the deliveries fanned out from it. */
 @ApplicationScoped
 public class DeliveryRepository {
 
-    /** Deliveries inserted by one fan-out after which the table's statistics are refreshed (a burst). */
+    /** Deliveries inserted since the last refresh of the table's statistics after which they are refreshed (a burst). */
     static final int ANALYZE_AFTER_INSERTS = 5_000;
 
     private final AgroalDataSource dataSource;
+    private final AtomicLong insertedSinceAnalyze = new AtomicLong();
 
     public DeliveryRepository(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
@@ -104,7 +106,8 @@ public class DeliveryRepository {
                 transitions = rs.getInt(1);
                 inserted = rs.getInt(2);
             }
-            if (inserted >= ANALYZE_AFTER_INSERTS) {
+            if (insertedSinceAnalyze.addAndGet(inserted) >= ANALYZE_AFTER_INSERTS) {
+                insertedSinceAnalyze.set(0);
                 // Fresh statistics at once, not at autovacuum's next visit: the due query walks pending rows in id
                 // order and stops after its limit only if the planner knows how many there are.
                 try (Statement analyze = c.createStatement()) {
