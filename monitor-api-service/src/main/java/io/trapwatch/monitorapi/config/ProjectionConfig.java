@@ -9,7 +9,7 @@ public interface ProjectionConfig {
 
     /**
      * Attempts of a batch that fails to commit before the channel fails (readiness DOWN; a restart resumes at the
-     * last committed offset).
+     * last committed offset). Not counted while the database is unreachable: that is retried until it is back.
      */
     @WithDefault("5")
     int attempts();
