@@ -88,6 +88,21 @@ public final class ServiceProcess {
         }
     }
 
+    /**
+     * Stops the process when this JVM exits, however it exits (a failed test, an interrupted benchmark): it is a
+     * process of its own and would outlive it.
+     */
+    public ServiceProcess stopOnExit() {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                stop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        return this;
+    }
+
     private void awaitReady(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready")).build();

@@ -67,9 +67,7 @@ class AlertRestartIT {
             String symbol = Events.uniqueSymbol();
             String path = "/restart-" + symbol;
             receiver.failNext(path, Integer.MAX_VALUE);
-            ServiceProcess first = new ServiceProcess("monitor-api-service-1", module, jvm, env, work);
-            // Never left behind, whatever fails: it is a process of its own.
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopQuietly(first)));
+            ServiceProcess first = new ServiceProcess("monitor-api-service-1", module, jvm, env, work).stopOnExit();
             first.start();
             long id = subscribe(first, Alerts.webhookBody(receiver.url(path), SECRET, "\"symbols\":[\"" + symbol + "\"]"));
             List<Events.Monitor> monitors = new ArrayList<>();
@@ -92,8 +90,7 @@ class AlertRestartIT {
             assertThat(receiver.acceptedAt(path)).isEmpty();
 
             receiver.failNext(path, 0);
-            ServiceProcess second = new ServiceProcess("monitor-api-service-2", module, jvm, env, work);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopQuietly(second)));
+            ServiceProcess second = new ServiceProcess("monitor-api-service-2", module, jvm, env, work).stopOnExit();
             try {
                 second.start();
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
@@ -123,14 +120,6 @@ class AlertRestartIT {
                         .map(b -> b.get("sequence").asInt())).as(m.key()).containsExactly(1, 2);
             }
             assertThat(accepted).allSatisfy(r -> assertThat(r.signature()).isEqualTo(Alerts.expectedSignature(SECRET, r.body())));
-        }
-    }
-
-    private static void stopQuietly(ServiceProcess service) {
-        try {
-            service.stop();
-        } catch (InterruptedException | RuntimeException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -232,14 +232,7 @@ public final class AlertBenchmark {
                 "TRAPWATCH_API_TOKEN", TestTokens.OPERATOR,
                 // one client creating 10,000 subscriptions: lift the per-client budget for the set-up
                 "TRAPWATCH_RATE_LIMIT_PER_SECOND", "1000000", "TRAPWATCH_RATE_LIMIT_BURST", "1000000"), work);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                service.stop();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }));
-        return service;
+        return service.stopOnExit();
     }
 
     /** The benchmark's switch between the two variants; what a user does with PUT {"enabled": …} per subscription. */

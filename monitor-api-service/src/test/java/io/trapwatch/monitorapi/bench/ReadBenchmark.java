@@ -81,15 +81,7 @@ public final class ReadBenchmark {
                     "TRAPWATCH_JDBC_PASSWORD", pg.password(),
                     "TRAPWATCH_KAFKA_BOOTSTRAP", kafka.bootstrapServers(),
                     // the load comes from one address: measure capacity, not the per-client abuse limit
-                    "TRAPWATCH_RATE_LIMIT_PER_SECOND", "1000000", "TRAPWATCH_RATE_LIMIT_BURST", "1000000"), work);
-            // Also when the benchmark is interrupted: the service is a separate process and would outlive it.
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    service.stop();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }));
+                    "TRAPWATCH_RATE_LIMIT_PER_SECOND", "1000000", "TRAPWATCH_RATE_LIMIT_BURST", "1000000"), work).stopOnExit();
             try {
                 service.start();
                 String base = service.baseUrl();
