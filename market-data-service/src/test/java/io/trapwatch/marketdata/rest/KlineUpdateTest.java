@@ -27,6 +27,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -189,6 +191,24 @@ class KlineUpdateTest {
         assertThat((System.nanoTime() - started) / 1_000_000).isGreaterThanOrEqualTo(1000);
         assertThat(stub.requests("spot", "klines")).hasSize(4);
         assertThat(topic.read(200, Duration.ofSeconds(30))).hasSize(200);
+    }
+
+    @Test
+    void twoConcurrentUpdatesOfOneMarketAndIntervalRunOneAfterTheOtherAndStoreEachBarOnce() throws Exception {
+        // The first update's BTCUSDT answer is slow (below the read timeout), so the second call arrives while it runs.
+        stub.fault("spot", "klines", "BTCUSDT", Fault.delay(800));
+        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(
+                () -> update("spot", "4h", "BTCUSDT,ETHUSDT", 100).statusCode(200).extract().path("bars_saved"));
+        Thread.sleep(200);
+        int second = update("spot", "4h", "BTCUSDT,ETHUSDT", 100).statusCode(200).extract().path("bars_saved");
+        // One update per market and interval at a time: the second waited and then found nothing new to ask Binance
+        // for (running beside the first, it would have fetched both new series too).
+        assertThat(List.of(first.get(30, TimeUnit.SECONDS), second)).containsExactlyInAnyOrder(200, 0);
+        assertThat(stub.requests("spot", "klines")).hasSize(2);
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM market_data.kline")).isEqualTo(200);
+        List<ConsumerRecord<String, String>> events = topic.read(200, Duration.ofSeconds(30));
+        assertThat(events).as("each stored bar published once").hasSize(200);
+        assertEventsMatchStoredBars(events);
     }
 
     @Test
