@@ -2,11 +2,6 @@ package io.trapwatch.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trapwatch.infra.PostgresServer;
-import io.trapwatch.infra.ServiceProcess;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -14,99 +9,63 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Faults during live operation, each followed by the same checks against the undisturbed result.
+ * Faults during live operation, each followed by {@link FaultHarness}'s checks against the undisturbed result.
  * <p>
- * One system serves the whole suite (starting one costs about a minute; four would not fit the CI budget): the
- * bundled replay (real series and the planted ones) is played bar by bar once, and each scenario injects its fault at
- * its own bar, lets the system recover by itself, plays one more bar (a bar skipped during the fault is filled from
- * the next one) and checks everything stored so far:
- * <ul>
- *   <li>the same monitors with the same transitions as the undisturbed result, i.e. fresh engines over every stored
- *   bar (detection-service's dry run);</li>
- *   <li>one distinct {@code MonitorStateChanged} per transition (a repeat, allowed by at-least-once publishing, is byte
- *   for byte its first copy);</li>
- *   <li>every stored bar published once: one distinct {@code KlineClosed} per stored bar (repeats identical).</li>
- * </ul>
- * The scenarios run in order on the same data, so a scenario that breaks the data fails the ones after it as well;
- * the first failure is the one to read. Printed per scenario: what was checked, the result, the recovery time (fault
- * injected or lifted → every service ready and every consumer group caught up).
+ * One system serves the whole suite (starting one costs about a minute; one per scenario would not fit the CI
+ * budget): the bundled replay (real series and the planted ones) is played bar by bar once, and each scenario injects
+ * its fault at its own bar, lets the system recover by itself, plays one more bar (a bar skipped during the fault is
+ * filled from the next one) and checks everything stored so far. The scenarios run in order on the same data, so a
+ * scenario that breaks the data fails the ones after it as well; the first failure is the one to read. Printed per
+ * scenario: what was checked, the result, the recovery time (fault injected or lifted → every service ready and every
+ * consumer group caught up).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultSuiteIT {
 
     private static final Path WORK = Path.of("target/faults").toAbsolutePath();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private static final String CHECKED = "monitors and transitions = dry run; one MonitorStateChanged per transition; "
-            + "each stored bar published once";
-    private static final Map<String, String> TOPIC_BY_GROUP = Map.of(
-            "detection-service", LocalSystem.KLINE_CLOSED,
-            "monitor-api-service", LocalSystem.MONITOR_STATE_CHANGED,
-            "monitor-api-service-outcomes", "trapwatch.monitor-outcomes-changed.v1",
-            "monitor-api-service-prices", LocalSystem.KLINE_CLOSED);
-
+    private static FaultHarness faults;
     private static LocalSystem system;
-    /** Live steps played so far (step n closes bar VISIBLE_AT_START + n - 1). */
-    private static int step;
-    private static final List<String> table = new ArrayList<>();
-    /** Services restarted for failing their liveness check during the current scenario's recovery. */
-    private static final List<String> livenessRestarts = new ArrayList<>();
 
     @BeforeAll
     static void startSystem() throws Exception {
-        system = LocalSystem.start(WORK);
-        system.syncAndBackfill();
+        faults = FaultHarness.start(WORK);
+        system = faults.system;
     }
 
     @AfterAll
     static void stopSystem() throws Exception {
-        System.out.println("| scenario | what was checked | result | recovery |\n|---|---|---|---|");
-        table.forEach(System.out::println);
-        if (system != null) {
-            system.close();
+        if (faults != null) {
+            faults.close();
         }
     }
 
     @Test
     @Order(1)
     void monitorApiKilledMidProjection() throws Exception {
-        playUntil(PlantedSeries.PUMP - 1);
-        long published = endOffsets(LocalSystem.MONITOR_STATE_CHANGED);
-        playUntil(PlantedSeries.PUMP); // the pump bar: every planted series discovers a monitor
-        awaitEndOffsetsAbove(LocalSystem.MONITOR_STATE_CHANGED, published);
-        long behind = lag("monitor-api-service");
+        faults.playUntil(PlantedSeries.PUMP - 1);
+        long published = faults.endOffsets(LocalSystem.MONITOR_STATE_CHANGED);
+        faults.playUntil(PlantedSeries.PUMP); // the pump bar: every planted series discovers a monitor
+        faults.awaitEndOffsetsAbove(LocalSystem.MONITOR_STATE_CHANGED, published);
+        long behind = faults.lag("monitor-api-service");
         long fault = System.nanoTime();
         system.api.kill();
-        playUntil(PlantedSeries.PUMP + 1); // and a bar with transitions while it is down
+        faults.playUntil(PlantedSeries.PUMP + 1); // and a bar with transitions while it is down
         system.api.start();
-        scenario("SIGKILL of monitor-api-service mid-projection (" + behind + " events not yet projected), restart",
-                fault, "the kill", readyAfter(fault));
+        faults.scenario("SIGKILL of monitor-api-service mid-projection (" + behind + " events not yet projected), restart",
+                fault, "the kill", faults.readyAfter(fault));
     }
 
     @Test
     @Order(2)
     void marketDataKilledDuringAnUpdate() throws Exception {
-        playUntil(PlantedSeries.PUMP + 2);
+        faults.playUntil(PlantedSeries.PUMP + 2);
         system.advanceClock(1);
         CompletableFuture<JsonNode> update = CompletableFuture.supplyAsync(() -> {
             try {
@@ -120,21 +79,21 @@ class FaultSuiteIT {
         system.marketData.kill();
         boolean answered = update.join() != null;
         system.marketData.start();
-        String ready = readyAfter(fault);
+        String ready = faults.readyAfter(fault);
         system.restoreClock();
         system.updateLive(); // the next CronJob run
-        step++;
-        scenario("SIGKILL of market-data-service during a 1h update (" + (answered ? "after it answered, outbox draining"
+        faults.step++;
+        faults.scenario("SIGKILL of market-data-service during a 1h update (" + (answered ? "after it answered, outbox draining"
                 : "before it answered") + "), restart, update again", fault, "the kill", ready);
     }
 
     @Test
     @Order(3)
     void kafkaBrokerStopped30SecondsDuringDetection() throws Exception {
-        playUntil(PlantedSeries.PUMP + 4);
+        faults.playUntil(PlantedSeries.PUMP + 4);
         long stopped = System.nanoTime();
         system.kafka.stopBroker();
-        boolean readinessDown = awaitReadiness(false, Duration.ofSeconds(25));
+        boolean readinessDown = faults.awaitReadiness(false, Duration.ofSeconds(25));
         // The next hourly update while the broker is away, as the CronJob would call it: bars are stored, their events
         // wait in the outbox.
         long updateStarted = System.nanoTime();
@@ -150,8 +109,8 @@ class FaultSuiteIT {
         long fault = System.nanoTime();
         system.kafka.startBroker();
         double updateSeconds = (update.join() - updateStarted) / 1e9;
-        step++;
-        scenario(String.format("Kafka broker stopped %.0f s during detection, an update during the outage (it answered"
+        faults.step++;
+        faults.scenario(String.format("Kafka broker stopped %.0f s during detection, an update during the outage (it answered"
                 + " after %.1f s; readiness %s)", (fault - stopped) / 1e9, updateSeconds, readinessDown ? "went down" : "stayed up"),
                 fault, "the broker came back", "");
     }
@@ -159,16 +118,16 @@ class FaultSuiteIT {
     @Test
     @Order(4)
     void postgresRestartedDuringDetection() throws Exception {
-        playUntil(PlantedSeries.PUMP + 12);
+        faults.playUntil(PlantedSeries.PUMP + 12);
         int port = system.postgres.port();
         system.postgres.close();
         long stopped = System.nanoTime();
-        boolean readinessDown = awaitReadiness(false, Duration.ofSeconds(30));
+        boolean readinessDown = faults.awaitReadiness(false, Duration.ofSeconds(30));
         long remaining = Duration.ofSeconds(10).toNanos() - (System.nanoTime() - stopped);
         Thread.sleep(Math.max(0, remaining / 1_000_000));
         long fault = System.nanoTime();
         system.postgres = PostgresServer.start(WORK.resolve("postgres"), port, true);
-        scenario(String.format("PostgreSQL stopped %.0f s during detection, restarted (readiness %s)", (fault - stopped) / 1e9,
+        faults.scenario(String.format("PostgreSQL stopped %.0f s during detection, restarted (readiness %s)", (fault - stopped) / 1e9,
                 readinessDown ? "went down" : "stayed up"), fault, "PostgreSQL came back", "");
         assertThat(readinessDown).as("readiness went down without PostgreSQL").isTrue();
     }
@@ -176,202 +135,8 @@ class FaultSuiteIT {
     @Test
     @Order(5)
     void theRestOfTheReplayAfterAllFaults() throws Exception {
-        playUntil(LocalSystem.VISIBLE_AT_START + LocalSystem.STEPS - 2);
-        scenario("the rest of the replay after all faults", System.nanoTime(), null, "");
+        faults.playUntil(LocalSystem.VISIBLE_AT_START + LocalSystem.STEPS - 2);
+        faults.scenario("the rest of the replay after all faults", System.nanoTime(), null, "");
     }
 
-    /** Plays live steps until bar {@code bar} (index in the planted series) has closed and been updated. */
-    private static void playUntil(int bar) throws Exception {
-        while (LocalSystem.VISIBLE_AT_START + step <= bar) {
-            system.nextBar();
-            step++;
-        }
-    }
-
-    /**
-     * Waits for recovery (every service ready, every group caught up), plays one more bar, checks, and records the
-     * scenario's row. The recovery time runs from {@code faultEnd}: the restart, or the moment the fault is lifted.
-     */
-    /**
-     * Waits for recovery (every service ready, every group caught up), plays one more bar, checks, and records the
-     * scenario's row. The recovery time runs from {@code since} ({@code sinceWhat}: the kill, or the fault lifted).
-     */
-    private static void scenario(String what, long since, String sinceWhat, String ready) throws Exception {
-        String recovery = "-";
-        try {
-            if (sinceWhat != null) {
-                livenessRestarts.clear();
-                recovery = ready + String.format("caught up %.1f s after %s", awaitRecovered(since), sinceWhat);
-                if (!livenessRestarts.isEmpty()) {
-                    recovery += " (liveness DOWN: restarted " + String.join(", ", livenessRestarts) + " as the kubelet would)";
-                }
-            }
-            playUntil(LocalSystem.VISIBLE_AT_START + step);
-            system.awaitQuiet();
-            row(what, "pass (" + checkAgainstUndisturbed() + ")", recovery);
-        } catch (Exception | AssertionError failure) {
-            row(what, "FAIL: " + String.valueOf(failure.getMessage()).lines().findFirst().orElse(""), recovery);
-            throw failure;
-        }
-    }
-
-    private static String readyAfter(long killed) {
-        return String.format("ready %.1f s, ", (System.nanoTime() - killed) / 1e9);
-    }
-
-    private static void row(String what, String result, String recovery) {
-        String row = "| " + what + " | " + CHECKED + " | " + result + " | " + recovery + " |";
-        table.add(row);
-        System.out.println("fault scenario: " + row);
-    }
-
-    /** The three checks; returns the counts they compared. */
-    private static String checkAgainstUndisturbed() throws Exception {
-        Map<String, List<String>> live = system.liveTransitions();
-        assertThat(live).as("monitors and transitions as the dry run over every stored bar gives them")
-                .isEqualTo(system.dryRunTransitions());
-        int transitions = live.values().stream().mapToInt(List::size).sum();
-
-        Map<String, String> eventById = new HashMap<>();
-        int stateRecords = system.readTopic(LocalSystem.MONITOR_STATE_CHANGED, transitions, (key, value) -> {
-            String first = eventById.putIfAbsent(LocalSystem.json(value).path("eventId").asText(), value);
-            assertThat(first == null || first.equals(value)).as("a repeated MonitorStateChanged equals its first copy").isTrue();
-        });
-        assertThat(eventById).as("one distinct MonitorStateChanged per transition").hasSize(transitions);
-
-        long stored = storedBars();
-        Map<String, String> barById = new HashMap<>();
-        Map<String, Set<String>> idsByBar = new HashMap<>();
-        int barRecords = system.readTopic(LocalSystem.KLINE_CLOSED, (int) stored, (key, value) -> {
-            JsonNode e = LocalSystem.json(value);
-            String id = e.path("eventId").asText();
-            String first = barById.putIfAbsent(id, value);
-            assertThat(first == null || first.equals(value)).as("a repeated KlineClosed equals its first copy").isTrue();
-            idsByBar.computeIfAbsent(e.path("marketType").asText() + ":" + e.path("symbol").asText() + ":"
-                    + e.path("interval").asText() + ":" + e.path("kline").path("openTime").asText(), k -> new HashSet<>()).add(id);
-        });
-        assertThat(idsByBar.entrySet()).as("bars published with more than one event id")
-                .allSatisfy(bar -> assertThat(bar.getValue()).as(bar.getKey()).hasSize(1));
-        assertThat((long) idsByBar.size()).as("bars published = bars stored").isEqualTo(stored);
-        return String.format("%d monitors, %d transitions, %d events (%d records), %d bars (%d records)", live.size(),
-                transitions, eventById.size(), stateRecords, stored, barRecords);
-    }
-
-    private static long storedBars() throws Exception {
-        try (Connection c = DriverManager.getConnection(system.postgres.jdbcUrl("trapwatch"), system.postgres.username(),
-                system.postgres.password()); ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM market_data.kline")) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    /**
-     * Seconds from {@code since} until every service is ready and no consumer group lags. Meanwhile it probes each
-     * service's liveness as the Deployments' livenessProbe does (every 10 s, three failures in a row) and restarts a
-     * service that failed it, as the kubelet would: that restart is part of recovering "by itself" in Kubernetes, and
-     * the scenario's row names it.
-     */
-    private static double awaitRecovered(long since) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        Map<ServiceProcess, Integer> failedProbes = new HashMap<>();
-        long nextProbe = System.nanoTime();
-        try (ConsumerLag lag = new ConsumerLag(system.kafka.bootstrapServers())) {
-            while (System.nanoTime() < deadline) {
-                if (allReady() && drained(lag)) {
-                    return (System.nanoTime() - since) / 1e9;
-                }
-                if (System.nanoTime() >= nextProbe) {
-                    nextProbe = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-                    for (ServiceProcess service : system.services()) {
-                        int failed = status(service, "/q/health/live") == 200 ? 0 : failedProbes.getOrDefault(service, 0) + 1;
-                        failedProbes.put(service, failed);
-                        if (failed == 3) {
-                            livenessRestarts.add(service.name());
-                            service.kill();
-                            service.start();
-                            if (service == system.marketData) {
-                                system.restoreClock();
-                            }
-                            failedProbes.put(service, 0);
-                        }
-                    }
-                }
-                Thread.sleep(200);
-            }
-        }
-        throw new IllegalStateException("not recovered after 5 minutes: ready " + allReady());
-    }
-
-    private static boolean drained(ConsumerLag lag) {
-        try {
-            for (var e : TOPIC_BY_GROUP.entrySet()) {
-                if (lag.lag(e.getKey(), e.getValue()) != 0) {
-                    return false;
-                }
-            }
-            return true;
-        } catch (Exception brokerNotBackYet) {
-            return false;
-        }
-    }
-
-    private static long lag(String group) throws Exception {
-        try (ConsumerLag lag = new ConsumerLag(system.kafka.bootstrapServers())) {
-            return lag.lag(group, TOPIC_BY_GROUP.get(group));
-        }
-    }
-
-    /** Waits (bounded) until every service's readiness is {@code up}, or, for down, until any of them is down. */
-    private static boolean awaitReadiness(boolean up, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (up ? allReady() : !allReady()) {
-                return true;
-            }
-            Thread.sleep(200);
-        }
-        return false;
-    }
-
-    private static boolean allReady() throws InterruptedException {
-        for (ServiceProcess service : system.services()) {
-            if (status(service, "/q/health/ready") != 200) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The status of a health check; 0 when the service does not answer. */
-    private static int status(ServiceProcess service, String path) throws InterruptedException {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException down) {
-            return 0;
-        }
-    }
-
-    private static long endOffsets(String topic) throws Exception {
-        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                system.kafka.bootstrapServers()))) {
-            if (!admin.listTopics().names().get().contains(topic)) {
-                return 0;
-            }
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
-                    .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-            return admin.listOffsets(latest).all().get().values().stream().mapToLong(o -> o.offset()).sum();
-        }
-    }
-
-    private static void awaitEndOffsetsAbove(String topic, long offsets) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        while (endOffsets(topic) <= offsets) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("nothing published on " + topic + " in a minute");
-            }
-            Thread.sleep(20);
-        }
-    }
 }
