@@ -55,6 +55,21 @@ final class ConsumerLag implements AutoCloseable {
         }
     }
 
+    /**
+     * Moves {@code group} to the end of {@code topic}: what it has not consumed is skipped. The group must have no
+     * member (its service stopped). Returns the records skipped.
+     */
+    long skipToEnd(String group, String topic) throws ExecutionException, InterruptedException {
+        long skipped = lag(group, topic);
+        Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(java.util.List.of(topic)).allTopicNames().get()
+                .get(topic).partitions().stream()
+                .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
+        Map<TopicPartition, OffsetAndMetadata> ends = admin.listOffsets(latest).all().get().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> new OffsetAndMetadata(e.getValue().offset())));
+        admin.alterConsumerGroupOffsets(group, ends).all().get();
+        return skipped;
+    }
+
     @Override
     public void close() {
         admin.close();

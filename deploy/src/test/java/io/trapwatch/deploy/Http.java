@@ -55,8 +55,17 @@ final class Http {
         return expect2xx("POST", url, jsonBody);
     }
 
+    /** A write that may run longer than the usual five minutes (a back-fill at scale). */
+    static JsonNode post(String url, Duration timeout) throws IOException, InterruptedException {
+        return expect2xx("POST", url, null, timeout);
+    }
+
     private static JsonNode expect2xx(String method, String url, String body) throws IOException, InterruptedException {
-        HttpResponse<String> response = send(method, url, body);
+        return expect2xx(method, url, body, Duration.ofMinutes(5));
+    }
+
+    private static JsonNode expect2xx(String method, String url, String body, Duration timeout) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(method, url, body, timeout);
         if (response.statusCode() / 100 != 2) {
             throw new IllegalStateException(method + " " + url + " -> " + response.statusCode() + " " + response.body());
         }
@@ -64,7 +73,12 @@ final class Http {
     }
 
     private static HttpResponse<String> send(String method, String url, String body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5));
+        return send(method, url, body, Duration.ofMinutes(5));
+    }
+
+    private static HttpResponse<String> send(String method, String url, String body, Duration timeout)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout);
         if (!method.equals("GET") && token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -22,11 +22,20 @@ public final class ProcessCpu {
 
     /** The same summed over every PostgreSQL process (the server and its backends, autovacuum included). */
     public static double postgresSeconds() throws IOException {
+        return postgresSeconds(null);
+    }
+
+    /**
+     * The same for the PostgreSQL server of one data directory only (every postgres process works in its data
+     * directory), so another server on the machine does not count; {@code null}: every server.
+     */
+    public static double postgresSeconds(Path dataDirectory) throws IOException {
         double total = 0;
         try (var procs = Files.list(Path.of("/proc"))) {
             for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
                 try {
-                    if (Files.readString(proc.resolve("comm")).trim().equals("postgres")) {
+                    if (Files.readString(proc.resolve("comm")).trim().equals("postgres")
+                            && (dataDirectory == null || Files.readSymbolicLink(proc.resolve("cwd")).startsWith(dataDirectory.toAbsolutePath()))) {
                         total += seconds(Long.parseLong(proc.getFileName().toString()));
                     }
                 } catch (IOException | RuntimeException gone) {

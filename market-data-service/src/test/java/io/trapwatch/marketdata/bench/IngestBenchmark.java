@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trapwatch.infra.KafkaBroker;
 import io.trapwatch.infra.PostgresServer;
 import io.trapwatch.infra.ServiceProcess;
+import io.trapwatch.infra.WeightBudgetStub;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,6 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class IngestBenchmark {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    static final long H4 = 4 * 3_600_000L;
     private static final int SYMBOLS = Integer.getInteger("bench.symbols", 500);
     private static final int BACKFILL = Integer.getInteger("bench.backfill", 1000);
     /** The heap a deployment gives the service (a container limit does the same); without it the JVM sizes itself to the host. */
@@ -42,14 +44,14 @@ public final class IngestBenchmark {
         long serverTime = Instant.parse("2024-06-01T02:00:00Z").toEpochMilli();
         try (PostgresServer pg = PostgresServer.start(work.resolve("pg"), 0, false);
              KafkaBroker kafka = KafkaBroker.start(4, work);
-             WeightBudgetStub stub = new WeightBudgetStub(SYMBOLS, 50, 6000, serverTime)) {
+             WeightBudgetStub stub = new WeightBudgetStub(SYMBOLS, 0, 50, serverTime)) {
             pg.createDatabase("bench");
             ServiceProcess service = new ServiceProcess("market-data-service", module, List.of(HEAP), Map.of(
                     "TRAPWATCH_JDBC_URL", pg.jdbcUrl("bench"),
                     "TRAPWATCH_JDBC_USER", pg.username(),
                     "TRAPWATCH_JDBC_PASSWORD", pg.password(),
                     "TRAPWATCH_KAFKA_BOOTSTRAP", kafka.bootstrapServers(),
-                    "TRAPWATCH_BINANCE_SPOT_URL", stub.url() + "/spot"), work);
+                    "TRAPWATCH_BINANCE_SPOT_URL", stub.url(WeightBudgetStub.Market.SPOT)), work);
             try {
                 service.start();
                 AtomicLong peakRssKb = new AtomicLong();
@@ -63,9 +65,9 @@ public final class IngestBenchmark {
                 long t0 = System.nanoTime();
                 JsonNode backfill = post(base + "/api/market-data/klines/update?market_type=spot&interval=4h&backfill=" + BACKFILL);
                 double backfillSec = (System.nanoTime() - t0) / 1e9;
-                int callsAfterBackfill = stub.calls();
+                long callsAfterBackfill = stub.budget(WeightBudgetStub.Market.SPOT).calls();
 
-                stub.advance(WeightBudgetStub.H4);
+                stub.advance(H4);
                 long t1 = System.nanoTime();
                 JsonNode incremental = post(base + "/api/market-data/klines/update?market_type=spot&interval=4h");
                 double incrementalSec = (System.nanoTime() - t1) / 1e9;
@@ -74,9 +76,9 @@ public final class IngestBenchmark {
                 long storeMs = backfill.get("store_ms").asLong();
                 System.out.println();
                 System.out.println("=== market-data-service ingest benchmark (" + SYMBOLS + " spot symbols, 4h, 50 ms/call, 6000 weight/min) ===");
-                System.out.printf("back-fill:            %.2f s  (%d bars saved, %d events published, %d failed, %d stub calls, %d answered 429)%n",
+                System.out.printf("back-fill:            %.2f s  (%d bars saved, %d events published, %d failed, %d stub calls answered, %d answered 429)%n",
                         backfillSec, bars, backfill.get("events_published").asLong(), backfill.get("failed").size(),
-                        callsAfterBackfill, stub.rejected());
+                        callsAfterBackfill, stub.budget(WeightBudgetStub.Market.SPOT).rejected());
                 System.out.printf("  final drain:        %.2f s (events left in the outbox when fetching ended, acks=all)%n",
                         backfill.get("publish_ms").asLong() / 1e3);
                 System.out.printf("incremental update:   %.2f s  (%d bars saved, %d events published, %d failed)%n", incrementalSec,

@@ -5,6 +5,7 @@ import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplie
 import io.agroal.api.security.NamePrincipal;
 import io.agroal.api.security.SimplePassword;
 import io.trapwatch.infra.PostgresServer;
+import io.trapwatch.infra.WeightBudgetStub;
 import io.trapwatch.marketdata.repository.KlineRepository;
 import io.trapwatch.model.Interval;
 import io.trapwatch.model.Kline;
@@ -54,7 +55,7 @@ final class StoreOnlyBenchmark {
             long started = System.nanoTime();
             List<Future<Integer>> stored = new ArrayList<>();
             for (int s = 0; s < symbols; s++) {
-                SeriesKey series = new SeriesKey(MarketType.SPOT, WeightBudgetStub.symbol(s), Interval.H4);
+                SeriesKey series = new SeriesKey(MarketType.SPOT, WeightBudgetStub.Market.SPOT.symbol(s), Interval.H4);
                 List<Kline> page = pages.get(s);
                 // autocommit: one statement = one transaction per page, as in the service
                 stored.add(pool.submit(() -> repository.insertNew(series, page, run)));
@@ -76,13 +77,13 @@ final class StoreOnlyBenchmark {
     private static List<Kline> bars(int symbol, long firstOpen, int count) {
         List<Kline> bars = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            long open = firstOpen + i * WeightBudgetStub.H4;
+            long open = firstOpen + i * IngestBenchmark.H4;
             long k = i + symbol * 7L;
             BigDecimal o = BigDecimal.valueOf(10_000_000_000L + Math.floorMod(k * 7919, 500_000_000L), 8);
             BigDecimal c = BigDecimal.valueOf(10_000_000_000L + Math.floorMod(k * 104729, 500_000_000L), 8);
             BigDecimal h = o.max(c).add(new BigDecimal("0.51230000"));
             BigDecimal l = o.min(c).subtract(new BigDecimal("0.48770000"));
-            bars.add(new Kline(Instant.ofEpochMilli(open), Instant.ofEpochMilli(open + WeightBudgetStub.H4 - 1), o, h, l, c,
+            bars.add(new Kline(Instant.ofEpochMilli(open), Instant.ofEpochMilli(open + IngestBenchmark.H4 - 1), o, h, l, c,
                     new BigDecimal((1000 + Math.floorMod(k, 977)) + ".12345678"), new BigDecimal("123456.78900000"),
                     Math.floorMod(k, 5000), new BigDecimal("500.00000000"), new BigDecimal("61728.39450000")));
         }
