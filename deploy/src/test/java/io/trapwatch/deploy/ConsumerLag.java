@@ -56,10 +56,17 @@ final class ConsumerLag implements AutoCloseable {
     }
 
     /**
-     * Moves {@code group} to the end of {@code topic}: what it has not consumed is skipped. The group must have no
-     * member (its service stopped). Returns the records skipped.
+     * Moves {@code group} to the end of {@code topic}: what it has not consumed is skipped. Its service must be down;
+     * waits (up to two minutes) until the broker has expired its members' sessions. Returns the records skipped.
      */
     long skipToEnd(String group, String topic) throws ExecutionException, InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
+        while (!admin.describeConsumerGroups(java.util.List.of(group)).all().get().get(group).members().isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(group + " still has members");
+            }
+            Thread.sleep(1000);
+        }
         long skipped = lag(group, topic);
         Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(java.util.List.of(topic)).allTopicNames().get()
                 .get(topic).partitions().stream()

@@ -10,16 +10,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every second, each service's heap in use and live after the last collection (its {@code /q/metrics}) and its
- * resident set ({@code /proc/<pid>/status}); keeps the peaks. A restarted service is followed (its pid is read each
- * time).
+ * Every second, each service's heap in use and the old generation's part of it (its {@code /q/metrics}: what
+ * survived young collections) and its resident set ({@code /proc/<pid>/status}); keeps the peaks. A restarted
+ * service is followed (its pid is read each time).
  */
 final class ResourceSampler implements AutoCloseable {
 
     /** Peaks of one service, in bytes. */
-    record Peaks(long heapUsed, long heapLive, long rss) {
-        Peaks max(long used, long live, long resident) {
-            return new Peaks(Math.max(heapUsed, used), Math.max(heapLive, live), Math.max(rss, resident));
+    record Peaks(long heapUsed, long oldGeneration, long rss) {
+        Peaks max(long used, long old, long resident) {
+            return new Peaks(Math.max(heapUsed, used), Math.max(oldGeneration, old), Math.max(rss, resident));
         }
     }
 
@@ -45,10 +45,10 @@ final class ResourceSampler implements AutoCloseable {
                 try {
                     PrometheusText metrics = PrometheusText.parse(Http.text(service.baseUrl() + "/q/metrics"));
                     long used = (long) metrics.sum("jvm_memory_used_bytes", "area", "heap");
-                    long live = (long) metrics.sum("jvm_gc_live_data_size_bytes");
+                    long old = (long) metrics.sum("jvm_memory_used_bytes", "id", "G1 Old Gen");
                     long rss = rssBytes(service.pid());
                     synchronized (this) {
-                        peaks.merge(service.name(), new Peaks(used, live, rss), (a, b) -> a.max(b.heapUsed(), b.heapLive(), b.rss()));
+                        peaks.merge(service.name(), new Peaks(used, old, rss), (a, b) -> a.max(b.heapUsed(), b.oldGeneration(), b.rss()));
                     }
                 } catch (Exception notNow) {
                     // restarting, or busy past the timeout: the next second samples it again
