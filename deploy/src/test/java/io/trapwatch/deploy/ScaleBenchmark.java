@@ -111,31 +111,38 @@ public final class ScaleBenchmark {
             stub = exchange;
             lag = consumerLag;
             pg.createDatabase("trapwatch");
-            startServices(kafka);
-            try (ResourceSampler sampler = new ResourceSampler(List.of(marketData, detection, api))) {
-                for (String market : List.of("spot", "futures")) {
-                    Http.post(marketData.baseUrl() + "/api/market-data/instruments/sync?market_type=" + market + "&exchange=binance");
-                }
-                if (parts.contains("backfill")) {
-                    backfill();
-                } else {
-                    history();
-                }
-                if (parts.contains("update")) {
-                    steadyState(kafka.bootstrapServers());
-                }
-                printDatabaseSize();
-                System.out.println("peaks over the run (sampled every second; each service -Xmx512m, goal heap <= 512 MB):");
-                sampler.peaks().forEach((service, p) -> System.out.printf(
-                        "  %-20s heap used %4d MB (old generation %4d MB), RSS %4d MB%n",
-                        service, p.heapUsed() >> 20, p.oldGeneration() >> 20, p.rss() >> 20));
-            }
-        } finally {
-            for (ServiceProcess service : new ServiceProcess[] {api, detection, marketData}) {
-                if (service != null) {
-                    service.stop();
+            try {
+                startServices(kafka);
+                measure(kafka.bootstrapServers());
+            } finally {
+                // before the broker and the database go
+                for (ServiceProcess service : new ServiceProcess[] {api, detection, marketData}) {
+                    if (service != null) {
+                        service.stop();
+                    }
                 }
             }
+        }
+    }
+
+    private void measure(String bootstrap) throws Exception {
+        try (ResourceSampler sampler = new ResourceSampler(List.of(marketData, detection, api))) {
+            for (String market : List.of("spot", "futures")) {
+                Http.post(marketData.baseUrl() + "/api/market-data/instruments/sync?market_type=" + market + "&exchange=binance");
+            }
+            if (parts.contains("backfill")) {
+                backfill();
+            } else {
+                history();
+            }
+            if (parts.contains("update")) {
+                steadyState(bootstrap);
+            }
+            printDatabaseSize();
+            System.out.println("peaks over the run (sampled every second; each service -Xmx512m, goal heap <= 512 MB):");
+            sampler.peaks().forEach((service, p) -> System.out.printf(
+                    "  %-20s heap used %4d MB (old generation %4d MB), RSS %4d MB%n",
+                    service, p.heapUsed() >> 20, p.oldGeneration() >> 20, p.rss() >> 20));
         }
     }
 
@@ -307,6 +314,8 @@ public final class ScaleBenchmark {
             long lastOut = 0;
             Map<String, Long> trapOut = new HashMap<>();
             List<Long> trapLatency = new ArrayList<>();
+            // the trap's path, ms after its bar's record was published: processed by detection (occurredAt), event sent
+            Map<String, List<Long>> hops = new LinkedHashMap<>();
             long processedAt = 0;
             long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
             long nextCheck = 0;
@@ -322,7 +331,11 @@ public final class ScaleBenchmark {
                     JsonNode event = Http.JSON.readTree(record.value());
                     if (event.path("version").asInt() == 1 && trapKeys.contains(record.key())
                             && Instant.parse(event.path("triggerTime").asText()).toEpochMilli() == newBar) {
-                        trapLatency.add(receivedAt - trapOut.getOrDefault(record.key(), start));
+                        long barOut = trapOut.getOrDefault(record.key(), start);
+                        trapLatency.add(receivedAt - barOut);
+                        hops.computeIfAbsent("processed", k -> new ArrayList<>())
+                                .add(Instant.parse(event.path("occurredAt").asText()).toEpochMilli() - barOut);
+                        hops.computeIfAbsent("event sent", k -> new ArrayList<>()).add(record.timestamp() - barOut);
                     }
                 }
                 if (processedAt == 0 && System.nanoTime() > nextCheck) {
@@ -356,6 +369,7 @@ public final class ScaleBenchmark {
             }
             System.out.printf("  traps: %d of %d announced; bar published -> MonitorStateChanged received: %s%n",
                     trapLatency.size(), trapKeys.size(), percentiles(trapLatency, "ms"));
+            hops.forEach((hop, values) -> System.out.printf("    %s: %s%n", hop, percentiles(values, "ms")));
             System.out.printf("  monitor-api under %d requests/s over %.1f s: %d answered, %d errors, %s%n", readRate, window,
                     readLatencies.size(), reads.errors.get(), percentiles(readLatencies, "ms"));
             printCpu("steady state (update + burst)", cpu, window);
