@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -28,6 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class IngestBenchmark {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The writes (sync, update) carry the operator token the service was started with, as the CronJobs do. */
+    private static final String TOKEN = UUID.randomUUID().toString();
     static final long H4 = 4 * 3_600_000L;
     private static final int SYMBOLS = Integer.getInteger("bench.symbols", 500);
     private static final int BACKFILL = Integer.getInteger("bench.backfill", 1000);
@@ -51,7 +54,8 @@ public final class IngestBenchmark {
                     "TRAPWATCH_JDBC_USER", pg.username(),
                     "TRAPWATCH_JDBC_PASSWORD", pg.password(),
                     "TRAPWATCH_KAFKA_BOOTSTRAP", kafka.bootstrapServers(),
-                    "TRAPWATCH_BINANCE_SPOT_URL", stub.url(WeightBudgetStub.Market.SPOT)), work);
+                    "TRAPWATCH_BINANCE_SPOT_URL", stub.url(WeightBudgetStub.Market.SPOT),
+                    "TRAPWATCH_API_TOKEN", TOKEN), work);
             try {
                 service.start();
                 AtomicLong peakRssKb = new AtomicLong();
@@ -137,7 +141,7 @@ public final class IngestBenchmark {
 
     private static JsonNode post(String url) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofMinutes(10)).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Bearer " + TOKEN).timeout(Duration.ofMinutes(10)).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(url + " → " + response.statusCode() + " " + response.body());
         }
