@@ -295,6 +295,9 @@ public final class ScaleBenchmark {
         warmUpHour();
         long newBar = Math.floorDiv(stub.serverTime(), H1) * H1;
         List<String> trapKeys = plantTraps(newBar);
+        // An hourly update finds the minute's weight untouched (the previous one was an hour ago); the warm-up hour's
+        // 4,000 spot weight would otherwise still count against it at full scale.
+        Thread.sleep(60_000 - System.currentTimeMillis() % 60_000 + 100);
         try (KafkaConsumer<String, String> events = consumer(bootstrap)) {
             Map<Market, long[]> before = budgets();
             Map<String, Double> cpu = cpu();
