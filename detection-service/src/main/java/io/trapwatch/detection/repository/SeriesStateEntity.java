@@ -1,6 +1,7 @@
 package io.trapwatch.detection.repository;
 
 import io.trapwatch.model.SeriesKey;
+import io.trapwatch.service.sql.SqlArrays;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -8,7 +9,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
+import org.hibernate.Session;
+import org.hibernate.jpa.HibernateHints;
 
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -17,7 +21,8 @@ import java.util.Optional;
 /**
  * The per-series cursor: the open time of the newest processed bar. It is locked and advanced in the
  * transaction that records the bar's effects, so a bar is processed exactly once even when the live
- * consumer and a scan feed the same series at the same time.
+ * consumer and a scan feed the same series at the same time. Rows are loaded read-only and their cursors written by
+ * {@link #saveCursors}, one statement for a whole batch instead of Hibernate's dirty check and one update per row.
  */
 @Entity
 @Table(name = "series_state")
@@ -46,6 +51,7 @@ public class SeriesStateEntity extends PerSeriesEntity {
                 .executeUpdate();
         return find(OF_SERIES, key.marketType(), key.symbol(), key.interval())
                 .<SeriesStateEntity>withLock(LockModeType.PESSIMISTIC_WRITE)
+                .withHint(HibernateHints.HINT_READ_ONLY, true)
                 .singleResult();
     }
 
@@ -68,7 +74,8 @@ public class SeriesStateEntity extends PerSeriesEntity {
         var insert = getEntityManager().createNativeQuery("INSERT INTO detection.series_state (market_type, symbol, kline_interval, updated_at) "
                 + "VALUES " + values + " ON CONFLICT (market_type, symbol, kline_interval) DO NOTHING");
         var select = getEntityManager().createNativeQuery("SELECT * FROM detection.series_state "
-                + "WHERE (market_type, symbol, kline_interval) IN (" + match + ") ORDER BY id FOR UPDATE", SeriesStateEntity.class);
+                + "WHERE (market_type, symbol, kline_interval) IN (" + match + ") ORDER BY id FOR UPDATE", SeriesStateEntity.class)
+                .setHint(HibernateHints.HINT_READ_ONLY, true);
         p = 1;
         for (SeriesKey key : keys) {
             for (var q : List.of(insert, select)) {
@@ -82,6 +89,30 @@ public class SeriesStateEntity extends PerSeriesEntity {
         @SuppressWarnings("unchecked")
         List<SeriesStateEntity> locked = select.getResultList();
         return locked;
+    }
+
+    private static final String SAVE_CURSORS = """
+            UPDATE detection.series_state s
+            SET last_open_time = timestamptz 'epoch' + c.open_ms * interval '1 millisecond', bars_processed = c.bars,
+                updated_at = timestamptz 'epoch' + c.updated_ms * interval '1 millisecond'
+            FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[]) AS c(id, open_ms, bars, updated_ms)
+            WHERE s.id = c.id
+            """;
+
+    /** Writes the cursors of rows locked in this transaction (loaded read-only, so nothing else writes them). */
+    public static void saveCursors(Collection<SeriesStateEntity> advanced) {
+        if (advanced.isEmpty()) {
+            return;
+        }
+        getEntityManager().unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement update = c.prepareStatement(SAVE_CURSORS)) {
+                update.setArray(1, SqlArrays.longs(c, advanced.stream().map(s -> s.id).toList()));
+                update.setArray(2, SqlArrays.longs(c, advanced.stream().map(s -> s.lastOpenTime.toEpochMilli()).toList()));
+                update.setArray(3, SqlArrays.longs(c, advanced.stream().map(s -> s.barsProcessed).toList()));
+                update.setArray(4, SqlArrays.longs(c, advanced.stream().map(s -> s.updatedAt.toEpochMilli()).toList()));
+                update.executeUpdate();
+            }
+        });
     }
 
     public static Optional<SeriesStateEntity> findByKey(SeriesKey key) {
