@@ -78,6 +78,34 @@ class WireJsonTest {
     }
 
     @Test
+    void readsDecimalStringsAsJacksonDoes() throws Exception {
+        ObjectMapper jacksonAlone = new ObjectMapper();
+        Random random = new Random(9);
+        List<String> texts = new ArrayList<>(List.of("0", "-0", "0.00000000", "123.45600000", "-0.000000012345", "99999999999999999999.123456789012345678",
+                "1e5", "1E-8", "+1", " 1", "1 ", "", "-", ".", ".5", "5.", "1.2.3", "abc", "NaN", "0x10", "--1", "1_000", "１２"));
+        for (int i = 0; i < 5_000; i++) {
+            texts.add(new BigDecimal(random.nextLong()).movePointLeft(random.nextInt(20)).toPlainString());
+        }
+        for (String text : texts) {
+            String json = "\"" + text + "\"";
+            BigDecimal expected;
+            try {
+                expected = jacksonAlone.readValue(json, BigDecimal.class);
+            } catch (JsonProcessingException rejected) {
+                assertThatThrownBy(() -> MAPPER.readValue(json, BigDecimal.class)).as(json).isInstanceOf(JsonProcessingException.class);
+                continue;
+            }
+            BigDecimal read = MAPPER.readValue(json, BigDecimal.class);
+            assertThat(read).as(json).isEqualTo(expected);
+            if (expected != null) { // "" reads as null in both
+                assertThat(read.scale()).as(json).isEqualTo(expected.scale());
+            }
+        }
+        assertThat(MAPPER.readValue("\"0.00012340\"", BigDecimal.class).toPlainString()).isEqualTo("0.00012340");
+        assertThat(MAPPER.readValue("12.5", BigDecimal.class)).isEqualTo(new BigDecimal("12.5"));
+    }
+
+    @Test
     void decimalsAreWrittenAsPlainDigits() throws Exception {
         assertThat(MAPPER.writeValueAsString(new BigDecimal("0E-8"))).isEqualTo("0.00000000");
         assertThat(MAPPER.writeValueAsString(new BigDecimal("1E-8"))).isEqualTo("0.00000001");
