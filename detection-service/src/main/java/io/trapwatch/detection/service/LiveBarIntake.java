@@ -37,7 +37,9 @@ public class LiveBarIntake {
     public ProcessedBars accept(SeriesKey series, ClosedBar bar) {
         SeriesStateEntity state = SeriesStateEntity.lockOrCreate(series);
         OutcomeKeeper.Batch outcomes = outcomeKeeper.batch(List.of(state));
-        ProcessedBars processed = acceptLocked(state, List.of(bar), outcomes.of(state));
+        SeriesWrites writes = new SeriesWrites();
+        ProcessedBars processed = acceptLocked(state, List.of(bar), outcomes.of(state), writes);
+        writes.write();
         outcomes.write(Instant.now());
         return processed;
     }
@@ -48,15 +50,17 @@ public class LiveBarIntake {
         int processed = 0;
         List<SeriesStateEntity> locked = SeriesStateEntity.lockOrCreateAll(barsBySeries.keySet());
         OutcomeKeeper.Batch outcomes = outcomeKeeper.batch(locked);
+        SeriesWrites writes = new SeriesWrites();
         for (SeriesStateEntity state : locked) {
-            processed += acceptLocked(state, barsBySeries.get(state.key()), outcomes.of(state)).bars();
+            processed += acceptLocked(state, barsBySeries.get(state.key()), outcomes.of(state), writes).bars();
         }
+        writes.write();
         outcomes.write(Instant.now());
         return processed;
     }
 
     private ProcessedBars acceptLocked(SeriesStateEntity state, List<ClosedBar> received,
-                                       OutcomeKeeper.SeriesOutcomes outcomes) {
+                                       OutcomeKeeper.SeriesOutcomes outcomes, SeriesWrites writes) {
         SeriesKey series = state.key();
         long interval = series.interval().millis();
         TreeMap<Long, ClosedBar> newer = new TreeMap<>();
@@ -79,6 +83,6 @@ public class LiveBarIntake {
             bars.add(bar);
             previous = bar;
         }
-        return processor.processLocked(state, bars, outcomes);
+        return processor.processLocked(state, bars, outcomes, writes);
     }
 }

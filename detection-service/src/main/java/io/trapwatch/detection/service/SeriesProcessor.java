@@ -5,7 +5,6 @@ import io.trapwatch.detection.domain.ClosedBar;
 import io.trapwatch.detection.domain.SeriesEngine;
 import io.trapwatch.detection.domain.Transition;
 import io.trapwatch.detection.metrics.DetectionMetrics;
-import io.trapwatch.detection.repository.SeriesBarEntity;
 import io.trapwatch.detection.repository.SeriesStateEntity;
 import io.trapwatch.model.SeriesKey;
 import io.trapwatch.service.outbox.OutboxDrainer;
@@ -55,17 +54,21 @@ public class SeriesProcessor {
     public ProcessedBars process(SeriesKey series, List<ClosedBar> bars) {
         SeriesStateEntity state = SeriesStateEntity.lockOrCreate(series);
         OutcomeKeeper.Batch outcomes = outcomeKeeper.batch(List.of(state));
-        ProcessedBars processed = processLocked(state, bars, outcomes.of(state));
+        SeriesWrites writes = new SeriesWrites();
+        ProcessedBars processed = processLocked(state, bars, outcomes.of(state), writes);
+        writes.write();
         outcomes.write(Instant.now());
         return processed;
     }
 
     /**
      * The same step for a series row the caller already locked in the current transaction, with its outcomes from
-     * the caller's batch (one read and one write for a whole batch of series; the caller writes the batch).
+     * the caller's batch (one read and one write for a whole batch of series); the bars and the cursor go to
+     * {@code writes}, which the caller writes for the whole batch too.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    ProcessedBars processLocked(SeriesStateEntity state, List<ClosedBar> bars, OutcomeKeeper.SeriesOutcomes outcomes) {
+    ProcessedBars processLocked(SeriesStateEntity state, List<ClosedBar> bars, OutcomeKeeper.SeriesOutcomes outcomes,
+                                SeriesWrites writes) {
         SeriesKey series = state.key();
         List<ClosedBar> ordered = new ArrayList<>(bars);
         ordered.sort(Comparator.comparing(ClosedBar::openTime));
@@ -79,7 +82,6 @@ public class SeriesProcessor {
                 if (state.lastOpenTime != null && !bar.openTime().isAfter(state.lastOpenTime)) {
                     continue;
                 }
-                SeriesBarEntity.of(state.id, bar).persist();
                 Bar engineBar = bar.toBar();
                 long started = System.nanoTime();
                 List<Transition> caused = engine.onBar(engineBar);
@@ -95,6 +97,7 @@ public class SeriesProcessor {
                 }
                 state.lastOpenTime = bar.openTime();
                 state.barsProcessed++;
+                writes.processed(state, bar);
                 processed++;
             }
         }

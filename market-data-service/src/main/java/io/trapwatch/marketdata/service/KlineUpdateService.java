@@ -146,16 +146,15 @@ public class KlineUpdateService {
         }
     }
 
-    /** Incremental: every bar from {@code from} up to the still-forming one, page by page, oldest first. */
+    /** Incremental: every closed bar from {@code from} on, page by page, oldest first. */
     private int forward(BinanceMarketClient client, SeriesKey series, Instant serverTime, long from, UUID run,
                         List<UpdateResult.SymbolError> rejected, LongAdder storeNanos) {
         long step = series.interval().millis();
-        // Binance aligns 1h/4h/1d candles to the epoch (UTC); this is the open of the still-forming candle.
-        long formingOpen = Math.floorDiv(serverTime.toEpochMilli(), step) * step;
+        long formingOpen = formingOpen(series, serverTime);
         int saved = 0;
         while (from < formingOpen) {
-            int limit = (int) Math.min(client.market().maxKlineLimit(), (formingOpen - from) / step + 1);
-            ParsedKlines page = fetch(client, series, from, null, limit, rejected);
+            int limit = (int) Math.min(client.market().maxKlineLimit(), (formingOpen - from) / step);
+            ParsedKlines page = fetch(client, series, from, formingOpen - 1, limit, rejected);
             List<Kline> bars = page.bars();
             if (bars.isEmpty()) {
                 break;
@@ -179,9 +178,9 @@ public class KlineUpdateService {
                          List<UpdateResult.SymbolError> rejected, LongAdder storeNanos) {
         List<List<Kline>> pagesNewestFirst = new ArrayList<>();
         int collected = 0;
-        Long endTime = null;
+        long endTime = formingOpen(series, serverTime) - 1;
         while (collected < backfill) {
-            int limit = Math.min(client.market().maxKlineLimit(), backfill - collected + 1);
+            int limit = Math.min(client.market().maxKlineLimit(), backfill - collected);
             ParsedKlines page = fetch(client, series, null, endTime, limit, rejected);
             List<Kline> closed = closedOnly(page.bars(), serverTime);
             if (closed.size() > backfill - collected) {
@@ -207,6 +206,16 @@ public class KlineUpdateService {
         ParsedKlines page = parser.parse(series.symbol(), body);
         page.rejections().forEach(r -> rejected.add(new UpdateResult.SymbolError(series.symbol(), r)));
         return page;
+    }
+
+    /**
+     * The open of the still-forming candle (Binance aligns 1h/4h/1d candles to the epoch, UTC). Requests end just
+     * before it: asking for it too would cost a second spot request for 1,000 closed bars, or a futures limit of 1,001,
+     * which Binance weighs 10 instead of 5, for a candle that is then thrown away (D2).
+     */
+    private static long formingOpen(SeriesKey series, Instant serverTime) {
+        long step = series.interval().millis();
+        return Math.floorDiv(serverTime.toEpochMilli(), step) * step;
     }
 
     /** D2: only candles the exchange's clock has closed; the forming one is never stored. */

@@ -67,7 +67,7 @@ class KlineUpdateTest {
 
     @Test
     void backfillStoresOnlyClosedBarsAndPublishesEachOnceInOrder() throws Exception {
-        // Stub clock 2021-07-01T02:00Z: the 00:00 candle is still forming and is part of Binance's answer.
+        // Stub clock 2021-07-01T02:00Z: the 00:00 candle is still forming.
         long forming = Instant.parse("2021-07-01T00:00:00Z").toEpochMilli();
         PrometheusText before = metrics();
         Map<String, Object> body = update("spot", "4h", "BTCUSDT,ETHUSDT", 100).statusCode(200)
@@ -77,9 +77,10 @@ class KlineUpdateTest {
         // One flat object, as documented, although the result is built from three small records.
         assertThat(body).containsOnlyKeys("market_type", "interval", "instruments", "bars_saved", "events_published",
                 "events_queued", "failed", "rejected_rows", "store_ms", "publish_ms", "elapsed_ms");
-        // A new series asks for the newest bars (no startTime): 100 closed ones plus the forming one.
+        // A new series asks for the newest 100 bars ending before the forming one (no startTime).
         assertThat(stub.requests("spot", "klines")).hasSize(2).allSatisfy(r -> {
-            assertThat(r.query()).doesNotContainKeys("startTime", "endTime").containsEntry("limit", "101");
+            assertThat(r.query()).doesNotContainKey("startTime").containsEntry("endTime", String.valueOf(forming - 1))
+                    .containsEntry("limit", "100");
         });
         assertThat(Db.count(dataSource, "SELECT count(*) FROM market_data.kline WHERE close_time >= '2021-07-01T00:00:00Z'")).isZero();
         assertThat(Db.count(dataSource, "SELECT count(*) FROM market_data.kline WHERE symbol = 'BTCUSDT' AND market_type = 'spot' "
@@ -101,7 +102,8 @@ class KlineUpdateTest {
         update("spot", "4h", "BTCUSDT,ETHUSDT", 100).statusCode(200)
                 .body("bars_saved", equalTo(6)).body("events_published", equalTo(6));
         assertThat(stub.requests("spot", "klines").subList(calls, calls + 2))
-                .allSatisfy(r -> assertThat(r.query()).containsEntry("startTime", String.valueOf(forming)).containsEntry("limit", "4"));
+                .allSatisfy(r -> assertThat(r.query()).containsEntry("startTime", String.valueOf(forming))
+                        .containsEntry("endTime", String.valueOf(forming + 3 * H4 - 1)).containsEntry("limit", "3"));
         List<ConsumerRecord<String, String>> more = topic.read(6, Duration.ofSeconds(30));
         assertThat(more).hasSize(6);
         assertEventsMatchStoredBars(more);
@@ -149,8 +151,8 @@ class KlineUpdateTest {
         update("futures", "4h", null, 50).statusCode(200).body("instruments", equalTo(2)).body("bars_saved", equalTo(50))
                 .body("failed", hasSize(1)).body("failed[0].symbol", equalTo("ETHUSDT"))
                 .body("failed[0].error", containsString("HTTP 400"));
-        // futures weight rule: limit 51 costs 1, and the futures path prefix is used
-        assertThat(stub.requests("futures", "klines")).extracting(r -> r.query().get("limit")).containsOnly("51");
+        // futures weight rule: limit 50 costs 1, and the futures path prefix is used
+        assertThat(stub.requests("futures", "klines")).extracting(r -> r.query().get("limit")).containsOnly("50");
         assertThat(topic.read(50, Duration.ofSeconds(30))).hasSize(50);
     }
 
@@ -159,10 +161,10 @@ class KlineUpdateTest {
         update("spot", "1h", "BTCUSDT", 1500).statusCode(200).body("bars_saved", equalTo(1500))
                 .body("events_published", equalTo(1500));
         List<BinanceStub.Request> calls = stub.requests("spot", "klines");
-        // The newest 1000 (999 closed + the forming one), then the 501 before them, of which 501 are still needed.
-        assertThat(calls).extracting(r -> r.query().get("limit")).containsExactly("1000", "502");
-        assertThat(calls.get(0).query()).doesNotContainKeys("startTime", "endTime");
-        assertThat(calls.get(1).query()).doesNotContainKey("startTime").containsKey("endTime");
+        // The newest 1000 closed bars (ending before the forming one), then the 500 before them: one request per
+        // 1000 bars, none spent on the forming candle.
+        assertThat(calls).extracting(r -> r.query().get("limit")).containsExactly("1000", "500");
+        assertThat(calls).allSatisfy(r -> assertThat(r.query()).doesNotContainKey("startTime").containsKey("endTime"));
         List<ConsumerRecord<String, String>> events = topic.read(1500, Duration.ofSeconds(30));
         assertThat(events).hasSize(1500);
         assertEventsMatchStoredBars(events);

@@ -12,6 +12,7 @@ import io.trapwatch.monitorapi.domain.CountKey;
 import io.trapwatch.monitorapi.domain.DayCountKey;
 import io.trapwatch.monitorapi.domain.IndicatorSnapshotView;
 import io.trapwatch.monitorapi.domain.MonitorTimes;
+import io.trapwatch.service.sql.SqlArrays;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;

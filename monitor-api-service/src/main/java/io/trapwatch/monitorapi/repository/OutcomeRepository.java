@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.trapwatch.model.outcome.MonitorOutcome;
 import io.trapwatch.model.outcome.OutcomeStatus;
 import io.trapwatch.monitorapi.domain.OutcomeFilter;
+import io.trapwatch.service.sql.SqlArrays;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;

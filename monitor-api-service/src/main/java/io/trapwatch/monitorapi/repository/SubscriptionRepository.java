@@ -3,6 +3,7 @@ package io.trapwatch.monitorapi.repository;
 import io.agroal.api.AgroalDataSource;
 import io.trapwatch.monitorapi.domain.SubscriptionSpec;
 import io.trapwatch.monitorapi.domain.SubscriptionSpec.Channel;
+import io.trapwatch.service.sql.SqlArrays;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Array;

@@ -1,6 +1,7 @@
 package io.trapwatch.monitorapi.repository;
 
 import io.agroal.api.AgroalDataSource;
+import io.trapwatch.service.sql.SqlArrays;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;

@@ -2,6 +2,7 @@ package io.trapwatch.service.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
 import org.jboss.logging.Logger;
@@ -21,12 +22,13 @@ public final class EventReader<T> {
 
     private static final Logger LOG = Logger.getLogger(EventReader.class);
 
-    private final ObjectMapper mapper;
+    /** Bound to the type once, instead of looking its deserializer up for every record. */
+    private final ObjectReader reader;
     private final Class<T> type;
     private final Function<T, Optional<String>> validator;
 
     public EventReader(ObjectMapper mapper, Class<T> type, Function<T, Optional<String>> validator) {
-        this.mapper = mapper;
+        this.reader = mapper.readerFor(type);
         this.type = type;
         this.validator = validator;
         // registered at zero, so the series exists (and alert rules can watch it) before the first drop
@@ -35,7 +37,7 @@ public final class EventReader<T> {
 
     public Optional<T> read(String json) {
         try {
-            T event = json == null ? null : mapper.readValue(json, type);
+            T event = json == null ? null : reader.readValue(json);
             Optional<String> problem = event == null ? Optional.of("empty record") : validator.apply(event);
             if (problem.isPresent()) {
                 LOG.errorf("dropping %s record: %s", type.getSimpleName(), problem.get());
