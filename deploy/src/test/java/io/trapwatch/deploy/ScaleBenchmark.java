@@ -489,16 +489,15 @@ public final class ScaleBenchmark {
 
         /**
          * What market-data-service sends for a back-fill of {@code bars} (KlineUpdateService.backfill): pages backwards
-         * from the exchange's clock with limit = min(largest page, bars still needed + 1); the first page holds the
-         * still-forming candle, which is dropped, so 1000 bars take limit 1000 + limit 2 on spot, limit 1001 on futures.
+         * ending just before the still-forming candle, limit = min(largest page, bars still needed).
          */
         static Plan service(Market market, int bars) {
             int collected = 0;
             int requests = 0;
             int weight = 0;
             while (collected < bars) {
-                int limit = Math.min(market.maxKlineLimit(), bars - collected + 1);
-                collected += requests == 0 ? limit - 1 : limit;
+                int limit = Math.min(market.maxKlineLimit(), bars - collected);
+                collected += limit;
                 requests++;
                 weight += market.klinesWeight(limit);
             }
@@ -529,9 +528,9 @@ public final class ScaleBenchmark {
             return new Plan(requests[bars], weight[bars]);
         }
 
-        /** The hourly update of one series: from the last stored bar, limit 2 (the closed bar and the forming one). */
+        /** The hourly update of one series: from the last stored bar to the forming one, limit 1. */
         static Plan update(Market market) {
-            return new Plan(1, market.klinesWeight(2));
+            return new Plan(1, market.klinesWeight(1));
         }
 
         @Override
