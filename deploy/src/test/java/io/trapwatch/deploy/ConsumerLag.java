@@ -2,12 +2,17 @@ package io.trapwatch.deploy;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 
@@ -22,20 +27,40 @@ final class ConsumerLag implements AutoCloseable {
 
     /** Records on {@code topic} not yet committed by {@code group}. */
     long lag(String group, String topic) throws ExecutionException, InterruptedException {
+        return lagByPartition(group, topic).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** The same per partition. */
+    Map<TopicPartition, Long> lagByPartition(String group, String topic) throws ExecutionException, InterruptedException {
+        Map<TopicPartition, Long> lag = new HashMap<>();
         if (!admin.listTopics().names().get().contains(topic)) {
-            return 0;
+            return lag;
         }
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get();
-        Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(java.util.List.of(topic)).allTopicNames().get()
+        Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(List.of(topic)).allTopicNames().get()
                 .get(topic).partitions().stream()
                 .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
-        long lag = 0;
         for (var end : admin.listOffsets(latest).all().get().entrySet()) {
             OffsetAndMetadata done = committed.get(end.getKey());
-            lag += end.getValue().offset() - (done == null ? 0 : done.offset());
+            lag.put(end.getKey(), end.getValue().offset() - (done == null ? 0 : done.offset()));
         }
         return lag;
+    }
+
+    /**
+     * The partitions {@code group} has assigned to the consumers of one process: static members whose
+     * {@code group.instance.id} is {@code <instance name>-<client id>} (service-support's StaticMembership), SmallRye's
+     * client ids all starting with {@code kafka-consumer-}.
+     */
+    Set<TopicPartition> assignedTo(String group, String instanceName) throws ExecutionException, InterruptedException {
+        Set<TopicPartition> assigned = new HashSet<>();
+        for (MemberDescription member : admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get().members()) {
+            if (member.groupInstanceId().filter(id -> id.startsWith(instanceName + "-kafka-consumer-")).isPresent()) {
+                assigned.addAll(member.assignment().topicPartitions());
+            }
+        }
+        return assigned;
     }
 
     /** Waits until every group has no lag on its topic, several checks in a row (upstream outboxes have drained). */

@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,7 +63,12 @@ final class FaultHarness implements AutoCloseable {
 
     /** A system started under {@code work}, its instruments synced and every series back-filled. */
     static FaultHarness start(Path work) throws Exception {
-        LocalSystem system = LocalSystem.start(work);
+        return start(work, 4);
+    }
+
+    /** The same with {@code partitions} partitions per topic. */
+    static FaultHarness start(Path work, int partitions) throws Exception {
+        LocalSystem system = LocalSystem.start(work, partitions);
         system.syncAndBackfill();
         return new FaultHarness(system);
     }
@@ -88,6 +94,11 @@ final class FaultHarness implements AutoCloseable {
      * scenario's row. The recovery time runs from {@code since} ({@code sinceWhat}: the kill, or the fault lifted).
      */
     void scenario(String what, long since, String sinceWhat, String ready) throws Exception {
+        scenario(what, since, sinceWhat, ready, () -> "");
+    }
+
+    /** The same with checks of the scenario's own after the common ones; {@code more} returns what it compared. */
+    void scenario(String what, long since, String sinceWhat, String ready, Callable<String> more) throws Exception {
         String recovery = "-";
         try {
             if (sinceWhat != null) {
@@ -99,7 +110,7 @@ final class FaultHarness implements AutoCloseable {
             }
             playUntil(LocalSystem.VISIBLE_AT_START + step);
             system.awaitQuiet();
-            row(what, "pass (" + checkAgainstUndisturbed() + ")", recovery);
+            row(what, "pass (" + checkAgainstUndisturbed() + more.call() + ")", recovery);
         } catch (Exception | AssertionError failure) {
             row(what, "FAIL: " + String.valueOf(failure.getMessage()).lines().findFirst().orElse(""), recovery);
             throw failure;

@@ -14,14 +14,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 
 /**
@@ -58,6 +61,7 @@ final class LocalSystem implements AutoCloseable {
     final ServiceProcess marketData;
     final ServiceProcess detection;
     final ServiceProcess api;
+    /** Every running service process, instances added by {@link #addInstance} included. */
     private final List<ServiceProcess> services;
     /** Every bar saved by an update whose answer arrived (an update cut off by a kill is not counted). */
     long barsSaved;
@@ -78,7 +82,7 @@ final class LocalSystem implements AutoCloseable {
         own.put("TRAPWATCH_DETECTION_URL", detection.baseUrl());
         own.put("TRAPWATCH_INSTANCE_NAME", "monitor-api-service");
         api = new ServiceProcess("monitor-api-service", SERVICES.resolve("monitor-api-service"), List.of("-Xmx512m"), own, logs);
-        services = List.of(marketData, detection, api);
+        services = new CopyOnWriteArrayList<>(List.of(marketData, detection, api));
     }
 
     /**
@@ -86,11 +90,16 @@ final class LocalSystem implements AutoCloseable {
      * {@code work}, emptied of a previous run first.
      */
     static LocalSystem start(Path work) throws Exception {
+        return start(work, 4);
+    }
+
+    /** The same, with {@code partitions} partitions per topic (more than one instance per service needs more than 4). */
+    static LocalSystem start(Path work, int partitions) throws Exception {
         clean(work);
         Path data = prepareReplayDirectory(work);
         PostgresServer postgres = PostgresServer.start(work.resolve("postgres"), 0, true);
         postgres.createDatabase("trapwatch");
-        KafkaBroker kafka = KafkaBroker.start(4, work);
+        KafkaBroker kafka = KafkaBroker.start(partitions, work);
         Map<String, String> env = new HashMap<>();
         env.put("TRAPWATCH_JDBC_URL", postgres.jdbcUrl("trapwatch"));
         env.put("TRAPWATCH_JDBC_USER", postgres.username());
@@ -99,6 +108,10 @@ final class LocalSystem implements AutoCloseable {
         env.put("TRAPWATCH_MARKET_DATA_SOURCE", "replay");
         Http.token = UUID.randomUUID().toString();
         env.put("TRAPWATCH_API_TOKEN", Http.token);
+        // Seals webhook secrets: without it monitor-api-service refuses webhook subscriptions.
+        byte[] alertsKey = new byte[32];
+        new SecureRandom().nextBytes(alertsKey);
+        env.put("TRAPWATCH_ALERTS_SECRET_KEY", Base64.getEncoder().encodeToString(alertsKey));
         env.put("TRAPWATCH_REPLAY_DIR", data.toString());
         env.put("TRAPWATCH_REPLAY_START", PlantedSeries.openTime(VISIBLE_AT_START).toString());
         // The replayed exchange is market-data-service itself: Binance's per-minute weight budget would only add waiting.
@@ -124,6 +137,23 @@ final class LocalSystem implements AutoCloseable {
 
     List<ServiceProcess> services() {
         return services;
+    }
+
+    /**
+     * Starts one more instance of {@code like}'s service under {@code instanceName} (a new pod's name): the same
+     * database, broker and settings, its own port and log; from then on one of the services awaited and stopped.
+     */
+    ServiceProcess addInstance(ServiceProcess like, String instanceName) throws Exception {
+        ServiceProcess instance = like.another(instanceName, Map.of("TRAPWATCH_INSTANCE_NAME", instanceName));
+        services.add(instance);
+        instance.start();
+        return instance;
+    }
+
+    /** SIGKILL of an instance that does not come back (its pod is gone): no longer one of the services awaited. */
+    void lose(ServiceProcess instance) throws InterruptedException {
+        instance.kill();
+        services.remove(instance);
     }
 
     /** Flows 1 and 2 for both markets: instruments synced, every series back-filled; then waits until all is processed. */
@@ -195,6 +225,10 @@ final class LocalSystem implements AutoCloseable {
     }
 
     List<JsonNode> monitors(String query) throws Exception {
+        return monitors(api, query);
+    }
+
+    private static List<JsonNode> monitors(ServiceProcess api, String query) throws Exception {
         List<JsonNode> all = new ArrayList<>();
         String url = api.baseUrl() + "/api/volume-trap/monitors/?page_size=100" + query;
         while (url != null && !url.isEmpty() && !"null".equals(url)) {
@@ -207,8 +241,13 @@ final class LocalSystem implements AutoCloseable {
 
     /** monitor key (market:symbol:interval:trigger) → its transitions as "from>to@bar" as the monitor API shows them. */
     Map<String, List<String>> liveTransitions() throws Exception {
+        return liveTransitions(api);
+    }
+
+    /** The same, as one instance of monitor-api-service answers. */
+    Map<String, List<String>> liveTransitions(ServiceProcess api) throws Exception {
         Map<String, List<String>> byMonitor = new TreeMap<>();
-        for (JsonNode m : monitors("")) {
+        for (JsonNode m : monitors(api, "")) {
             JsonNode detail = Http.get(api.baseUrl() + "/api/volume-trap/monitors/" + m.path("id").asLong() + "/");
             List<String> transitions = new ArrayList<>();
             detail.path("transitions").forEach(t -> transitions.add(transition(t)));

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +24,7 @@ public final class ServiceProcess {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String name;
+    private final Path module;
     private final Path jar;
     private final List<String> jvmOptions;
     private final int port;
@@ -33,6 +35,7 @@ public final class ServiceProcess {
     public ServiceProcess(String name, Path module, List<String> jvmOptions, Map<String, String> environment, Path logDir)
             throws IOException {
         this.name = name;
+        this.module = module;
         this.jar = module.resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar.toAbsolutePath() + " missing: package the module first");
@@ -41,6 +44,16 @@ public final class ServiceProcess {
         this.port = freePort();
         this.environment = Map.copyOf(environment);
         this.log = logDir.resolve(name + ".log");
+    }
+
+    /**
+     * One more instance of the same service (as a Deployment's next replica): the same JVM options and environment
+     * with {@code overrides}, its own port and log, not started.
+     */
+    public ServiceProcess another(String name, Map<String, String> overrides) throws IOException {
+        Map<String, String> env = new HashMap<>(environment);
+        env.putAll(overrides);
+        return new ServiceProcess(name, module, jvmOptions, env, log.getParent());
     }
 
     /** A module's directory from Maven's working directory, which is the repository root or the module itself. */

@@ -10,6 +10,7 @@ import io.trapwatch.monitorapi.domain.SubscriptionSpec.Channel;
 import io.trapwatch.monitorapi.repository.DeliveryRepository;
 import io.trapwatch.monitorapi.repository.DeliveryRepository.Due;
 import io.trapwatch.monitorapi.repository.DeliveryRepository.Outcome;
+import io.trapwatch.monitorapi.repository.SenderLock;
 import io.trapwatch.monitorapi.repository.StoredSubscription;
 import io.trapwatch.monitorapi.repository.SubscriptionRepository;
 import io.trapwatch.monitorapi.service.AlertPayloads.Key;
@@ -58,6 +59,7 @@ public class DeliveryDispatcher implements DeliveryResults {
     private final TelegramSender telegram;
     private final AlertsConfig config;
     private final ProjectionLoad projection;
+    private final SenderLock senderLock;
     private final Backoff backoff;
 
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
@@ -70,7 +72,7 @@ public class DeliveryDispatcher implements DeliveryResults {
 
     public DeliveryDispatcher(DeliveryRepository deliveries, SubscriptionRepository subscriptions, AlertPayloads payloads,
                               WebhookSecrets secrets, WebhookClient webhooks, TelegramSender telegram, AlertsConfig config,
-                              ProjectionLoad projection) {
+                              ProjectionLoad projection, SenderLock senderLock) {
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
         this.payloads = payloads;
@@ -79,6 +81,7 @@ public class DeliveryDispatcher implements DeliveryResults {
         this.telegram = telegram;
         this.config = config;
         this.projection = projection;
+        this.senderLock = senderLock;
         this.backoff = new Backoff(config.initialBackoff(), config.maxBackoff());
     }
 
@@ -94,6 +97,7 @@ public class DeliveryDispatcher implements DeliveryResults {
         running = false;
         wake.release();
         loop.join(5000);
+        senderLock.release();
     }
 
     private void run() {
@@ -128,13 +132,17 @@ public class DeliveryDispatcher implements DeliveryResults {
      * One round; true if it did something (then the next round starts at once unless {@link #yielding()}). While the
      * read model catches up, the round only writes the results that came in: new transitions stay unmatched, nothing
      * is handed over and the webhook lanes hold what waits, so deliveries never compete with the projection for the
-     * two things it needs (CPU and database); they resume when it has caught up.
+     * two things it needs (CPU and database); they resume when it has caught up. Only the instance holding the
+     * {@link SenderLock} goes further: the others write their results and wait to take it over.
      */
     private boolean poll() throws SQLException {
         boolean yielding = yielding();
         int recorded = recordResults();
         if (yielding) {
             heldBack = true;
+            return recorded > 0;
+        }
+        if (!senderLock.held()) {
             return recorded > 0;
         }
         if (heldBack) {
