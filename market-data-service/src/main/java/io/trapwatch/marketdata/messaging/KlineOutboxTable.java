@@ -11,13 +11,13 @@ import io.trapwatch.service.outbox.OutboxTable;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * {@code market_data.kline_outbox}: a row names a stored bar; its {@link KlineClosed} is rendered when it leaves
- * (stamped with the drain time), keyed {@code market:symbol:interval} so a series stays on one partition.
+ * (stamped with the time the bar was stored, not the drain's: a drain cut off between the broker's acknowledgement and
+ * the delete repeats the event byte for byte), keyed {@code market:symbol:interval} so a series stays on one partition.
  */
 final class KlineOutboxTable implements OutboxTable {
 
@@ -34,10 +34,9 @@ final class KlineOutboxTable implements OutboxTable {
 
     @Override
     public List<OutboxRecord> oldest(Connection c, int limit) throws SQLException {
-        Instant now = Instant.now();
         List<OutboxRecord> records = new ArrayList<>(limit);
         for (KlineOutboxRow entry : KlineOutboxRepository.oldest(c, limit)) {
-            KlineClosed event = KlineClosed.of(entry.series(), entry.kline(), now);
+            KlineClosed event = KlineClosed.of(entry.series(), entry.kline(), entry.queuedAt());
             try {
                 records.add(new OutboxRecord(entry.id(), Topics.KLINE_CLOSED, entry.series().asKafkaKey(), event.eventId(),
                         mapper.writeValueAsString(event)));

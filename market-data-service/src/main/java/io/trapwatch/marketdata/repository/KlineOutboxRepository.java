@@ -20,7 +20,7 @@ public final class KlineOutboxRepository {
 
     /** The oldest queued events with their bars, in id order. */
     public static List<KlineOutboxRow> oldest(Connection c, int limit) throws SQLException {
-        String sql = "SELECT o.id, o.market_type, o.symbol, o.interval, " + KlineRepository.klineColumns("k")
+        String sql = "SELECT o.id, o.market_type, o.symbol, o.interval, o.created_at, " + KlineRepository.klineColumns("k")
                 + " FROM kline_outbox o JOIN kline k ON k.market_type = o.market_type AND k.symbol = o.symbol"
                 + " AND k.interval = o.interval AND k.open_time = o.open_time ORDER BY o.id LIMIT ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -30,7 +30,8 @@ public final class KlineOutboxRepository {
                 while (rs.next()) {
                     SeriesKey series = new SeriesKey(MarketType.fromWire(rs.getString(2)), rs.getString(3),
                             Interval.fromWire(rs.getString(4)));
-                    entries.add(new KlineOutboxRow(rs.getLong(1), series, KlineRepository.kline(rs, 5)));
+                    entries.add(new KlineOutboxRow(rs.getLong(1), series, KlineRepository.kline(rs, 6),
+                            rs.getTimestamp(5).toInstant()));
                 }
             }
             return entries;
