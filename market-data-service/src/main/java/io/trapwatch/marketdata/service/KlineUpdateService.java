@@ -40,7 +40,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * Fetches the closed K-lines of a market and interval that are not stored yet and stores them with their
  * kline-closed events (transactional outbox), then drains the outbox. Incremental from the last stored bar;
  * a series without bars is back-filled. Symbols are fetched concurrently (bounded by the market's
- * limiter); one symbol's failure is reported and does not stop the others.
+ * limiter); one symbol's failure is reported and does not stop the others; a failure of the database stops the
+ * update ({@link StorageFailedException}).
  */
 @ApplicationScoped
 public class KlineUpdateService {
@@ -70,14 +71,18 @@ public class KlineUpdateService {
     }
 
     public UpdateResult update(MarketType market, Interval interval, Optional<List<String>> symbols, Optional<Integer> backfill) {
-        List<String> targets = symbols.isPresent() ? knownSymbols(market, symbols.get()) : activeSymbols(market);
-        // Two updates of one market and interval would interleave the outbox rows of a series.
-        ReentrantLock lock = runningUpdates.computeIfAbsent(market + ":" + interval, k -> new ReentrantLock());
-        lock.lock();
         try {
-            return run(market, interval, targets, backfill.orElse(config.klines().backfill()));
-        } finally {
-            lock.unlock();
+            List<String> targets = symbols.isPresent() ? knownSymbols(market, symbols.get()) : activeSymbols(market);
+            // Two updates of one market and interval would interleave the outbox rows of a series.
+            ReentrantLock lock = runningUpdates.computeIfAbsent(market + ":" + interval, k -> new ReentrantLock());
+            lock.lock();
+            try {
+                return run(market, interval, targets, backfill.orElse(config.klines().backfill()));
+            } finally {
+                lock.unlock();
+            }
+        } catch (RuntimeException e) {
+            throw StorageFailedException.from(e);
         }
     }
 
@@ -140,6 +145,9 @@ public class KlineUpdateService {
                     ? backfill(client, series, serverTime, backfill, run, rejected, storeNanos)
                     : forward(client, series, serverTime, lastOpen.toEpochMilli() + series.interval().millis(), run, rejected, storeNanos);
         } catch (RuntimeException e) {
+            if (StorageFailedException.databaseCause(e).isPresent()) {
+                throw e; // the database fails every symbol alike: the whole update fails (503), not this symbol
+            }
             LOG.warnf("kline update %s failed: %s", series, e.getMessage());
             failed.add(new UpdateResult.SymbolError(series.symbol(), e.getMessage()));
             return 0;

@@ -183,6 +183,23 @@ class KlineUpdateTest {
     }
 
     @Test
+    void aDatabaseRefusingWritesFailsTheWholeUpdateWith503AndStoresNothing() {
+        // As a full disk would: every outbox row refused (a constraint, since the service may connect as a superuser).
+        Db.exec(dataSource, "ALTER TABLE market_data.kline_outbox ADD CONSTRAINT refuses_writes CHECK (false) NOT VALID");
+        try {
+            update("spot", "4h", "BTCUSDT,ETHUSDT", 100).statusCode(503).contentType(containsString("application/json"))
+                    .body("error", containsString("storage failed: ERROR: new row for relation \"kline_outbox\" violates"
+                            + " check constraint \"refuses_writes\""));
+            assertThat(Db.count(dataSource, "SELECT count(*) FROM market_data.kline")).isZero();
+            assertThat(Db.count(dataSource, "SELECT count(*) FROM market_data.kline_outbox")).isZero();
+        } finally {
+            Db.exec(dataSource, "ALTER TABLE market_data.kline_outbox DROP CONSTRAINT refuses_writes");
+        }
+        update("spot", "4h", "BTCUSDT,ETHUSDT", 100).statusCode(200).body("bars_saved", equalTo(200)).body("failed", empty());
+        assertThat(topic.read(200, Duration.ofSeconds(30))).hasSize(200);
+    }
+
+    @Test
     void rateLimitsAndTimeoutsAreRetried() {
         stub.fault("spot", "klines", "BTCUSDT", Fault.status(429, Map.of("Retry-After", "1")));
         stub.fault("spot", "klines", "ETHUSDT", Fault.delay(2500));
