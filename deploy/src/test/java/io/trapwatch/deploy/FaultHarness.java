@@ -1,7 +1,11 @@
 package io.trapwatch.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.trapwatch.infra.ServiceProcess;
+import io.trapwatch.model.KlineClosed;
+import io.trapwatch.model.KlineClosedValidator;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -15,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,6 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class FaultHarness implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final ObjectMapper EVENTS = new ObjectMapper().registerModule(new JavaTimeModule());
     private static final String CHECKED = "monitors and transitions = dry run; one MonitorStateChanged per transition; "
             + "each stored bar published once";
     static final Map<String, String> TOPIC_BY_GROUP = Map.of(
@@ -144,7 +150,14 @@ final class FaultHarness implements AutoCloseable {
         long stored = storedBars();
         Map<String, String> barById = new HashMap<>();
         Map<String, Set<String>> idsByBar = new HashMap<>();
+        int[] unusable = {0};
         int barRecords = system.readTopic(LocalSystem.KLINE_CLOSED, (int) stored, (key, value) -> {
+            // Poison records a scenario produced on purpose: no stored bar's event, skipped here as every consumer
+            // skips them (the same validator), and counted in the result.
+            if (!usableKlineClosed(value)) {
+                unusable[0]++;
+                return;
+            }
             JsonNode e = LocalSystem.json(value);
             String id = e.path("eventId").asText();
             String first = barById.putIfAbsent(id, value);
@@ -155,16 +168,62 @@ final class FaultHarness implements AutoCloseable {
         assertThat(idsByBar.entrySet()).as("bars published with more than one event id")
                 .allSatisfy(bar -> assertThat(bar.getValue()).as(bar.getKey()).hasSize(1));
         assertThat((long) idsByBar.size()).as("bars published = bars stored").isEqualTo(stored);
-        return String.format("%d monitors, %d transitions, %d events (%d records), %d bars (%d records)", live.size(),
-                transitions, eventById.size(), stateRecords, stored, barRecords);
+        return String.format("%d monitors, %d transitions, %d events (%d records), %d bars (%d records%s)", live.size(),
+                transitions, eventById.size(), stateRecords, stored, barRecords,
+                unusable[0] == 0 ? "" : ", " + unusable[0] + " unusable skipped");
+    }
+
+    /** Whether a kline-closed record is an event the consumers use (they read it with the same validator). */
+    static boolean usableKlineClosed(String value) {
+        try {
+            return KlineClosedValidator.problem(EVENTS.readValue(value, KlineClosed.class)).isEmpty();
+        } catch (IOException | IllegalArgumentException unreadable) {
+            return false;
+        }
     }
 
     long storedBars() throws Exception {
-        try (Connection c = DriverManager.getConnection(system.postgres.jdbcUrl("trapwatch"), system.postgres.username(),
-                system.postgres.password()); ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM market_data.kline")) {
+        return count("SELECT count(*) FROM market_data.kline");
+    }
+
+    /** A connection to the services' database, as the suite's own client (locks, counts, schema changes). */
+    Connection database() throws SQLException {
+        return DriverManager.getConnection(system.postgres.jdbcUrl("trapwatch"), system.postgres.username(),
+                system.postgres.password());
+    }
+
+    /** The single number a query answers. */
+    long count(String sql) throws SQLException {
+        try (Connection c = database(); ResultSet rs = c.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    /**
+     * Waits until at least one statement containing {@code statement} waits for a lock (one the suite holds), and
+     * returns how many do: the moment a scenario injects its fault into work under way.
+     */
+    long awaitWaitingForLock(String statement) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        String waiting = "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND pid <> pg_backend_pid()"
+                + " AND query ILIKE '%" + statement.replace("'", "''") + "%'";
+        long n;
+        while ((n = count(waiting)) == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no statement like '" + statement + "' waited for the lock in a minute");
+            }
+            Thread.sleep(20);
+        }
+        return n;
+    }
+
+    /** {@code trapwatch_events_rejected_total} of KlineClosed records for {@code reason}, as /q/metrics shows it. */
+    static double rejectedKlineClosed(ServiceProcess service, String reason) throws Exception {
+        return Http.text(service.baseUrl() + "/q/metrics").lines()
+                .filter(l -> l.startsWith("trapwatch_events_rejected_total{") && l.contains("event_type=\"KlineClosed\"")
+                        && l.contains("reason=\"" + reason + "\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     /**
