@@ -32,7 +32,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
@@ -121,7 +120,6 @@ public class KlineUpdateService {
             } finally {
                 fetching.set(false);
                 pool.shutdownNow();
-                awaitWorkers(pool);
             }
         }
         metrics.barsStored(market, interval, saved);
@@ -249,20 +247,6 @@ public class KlineUpdateService {
             return saved;
         } finally {
             storeSlots.release();
-        }
-    }
-
-    /**
-     * A failed update answers only once none of its symbols is still being stored (a worker inside its insert does
-     * not stop for an interrupt): nothing of it is stored after its answer.
-     */
-    private static void awaitWorkers(ExecutorService pool) {
-        try {
-            if (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
-                LOG.warn("kline update: symbols still being stored a minute after the update stopped");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
