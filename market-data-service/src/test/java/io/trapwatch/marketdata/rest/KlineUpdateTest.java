@@ -187,7 +187,8 @@ class KlineUpdateTest {
         // As a full disk would: every outbox row refused (a constraint, since the service may connect as a superuser).
         Db.exec(dataSource, "ALTER TABLE market_data.kline_outbox ADD CONSTRAINT refuses_writes CHECK (false) NOT VALID");
         try {
-            update("spot", "4h", "BTCUSDT,ETHUSDT", 100).statusCode(503).contentType(containsString("application/json"))
+            // one symbol: a second symbol's worker may still be storing after the answer (see StorageFailedException)
+            update("spot", "4h", "BTCUSDT", 100).statusCode(503).contentType(containsString("application/json"))
                     .body("error", containsString("storage failed: ERROR: new row for relation \"kline_outbox\" violates"
                             + " check constraint \"refuses_writes\""));
             assertThat(Db.count(dataSource, "SELECT count(*) FROM market_data.kline")).isZero();
@@ -195,8 +196,8 @@ class KlineUpdateTest {
         } finally {
             Db.exec(dataSource, "ALTER TABLE market_data.kline_outbox DROP CONSTRAINT refuses_writes");
         }
-        update("spot", "4h", "BTCUSDT,ETHUSDT", 100).statusCode(200).body("bars_saved", equalTo(200)).body("failed", empty());
-        assertThat(topic.read(200, Duration.ofSeconds(30))).hasSize(200);
+        update("spot", "4h", "BTCUSDT", 100).statusCode(200).body("bars_saved", equalTo(100)).body("failed", empty());
+        assertThat(topic.read(100, Duration.ofSeconds(30))).hasSize(100);
     }
 
     @Test
