@@ -192,6 +192,15 @@ final class FaultHarness implements AutoCloseable {
                 system.postgres.password());
     }
 
+    /**
+     * Takes an exclusive lock on {@code table} in a transaction of {@code connection}, held until it is rolled back or
+     * closed: work that writes the table waits behind it, provably under way (see {@link #awaitWaitingForLock}).
+     */
+    static void holdExclusive(Connection connection, String table) throws SQLException {
+        connection.setAutoCommit(false);
+        connection.createStatement().execute("LOCK TABLE " + table + " IN EXCLUSIVE MODE");
+    }
+
     /** The single number a query answers. */
     long count(String sql) throws SQLException {
         try (Connection c = database(); ResultSet rs = c.createStatement().executeQuery(sql)) {

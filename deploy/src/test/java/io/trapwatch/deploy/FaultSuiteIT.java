@@ -97,8 +97,7 @@ class FaultSuiteIT {
         long fault;
         try (Connection lock = faults.database()) {
             // The update's inserts wait behind this lock, so the kill finds the update in flight, before its answer.
-            lock.setAutoCommit(false);
-            lock.createStatement().execute("LOCK TABLE market_data.kline_outbox IN EXCLUSIVE MODE");
+            FaultHarness.holdExclusive(lock, OUTBOX);
             update = CompletableFuture.supplyAsync(() -> {
                 try {
                     return system.update("spot", "1h", "");
@@ -176,15 +175,13 @@ class FaultSuiteIT {
         // its offsets not committed; the update stores its bars and drains into the outage (waiting up to the 30 s
         // acknowledgement timeout, so its events leave either late within the update or later from the outbox).
         try (Connection detectionLock = faults.database(); Connection ingestLock = faults.database()) {
-            detectionLock.setAutoCommit(false);
-            detectionLock.createStatement().execute("LOCK TABLE detection.series_bar IN EXCLUSIVE MODE");
+            FaultHarness.holdExclusive(detectionLock, "detection.series_bar");
             system.nextBar();
             faults.step++;
             faults.awaitWaitingForLock("series_bar");
             behind = faults.lag("detection-service");
             system.advanceClock(1);
-            ingestLock.setAutoCommit(false);
-            ingestLock.createStatement().execute("LOCK TABLE " + OUTBOX + " IN EXCLUSIVE MODE");
+            FaultHarness.holdExclusive(ingestLock, OUTBOX);
             long started = System.nanoTime();
             update = CompletableFuture.supplyAsync(() -> {
                 try {
@@ -237,8 +234,7 @@ class FaultSuiteIT {
         try (Connection lock = faults.database()) {
             // monitor-api-service's price projection waits behind this lock while the bar is played: a backlog of
             // unprojected events, a batch under way, when PostgreSQL stops.
-            lock.setAutoCommit(false);
-            lock.createStatement().execute("LOCK TABLE monitor_api.series_price IN EXCLUSIVE MODE");
+            FaultHarness.holdExclusive(lock, "monitor_api.series_price");
             system.nextBar();
             faults.step++;
             faults.awaitWaitingForLock("series_price");
@@ -265,8 +261,7 @@ class FaultSuiteIT {
         long stopped;
         try (Connection lock = faults.database()) {
             // The update's inserts wait behind this lock: PostgreSQL stops under the update in flight.
-            lock.setAutoCommit(false);
-            lock.createStatement().execute("LOCK TABLE " + OUTBOX + " IN EXCLUSIVE MODE");
+            FaultHarness.holdExclusive(lock, OUTBOX);
             update = CompletableFuture.supplyAsync(() -> {
                 try {
                     return Http.postWithToken(system.marketData.baseUrl() + "/api/market-data/klines/update?market_type=spot"
@@ -303,8 +298,7 @@ class FaultSuiteIT {
         try (Connection lock = faults.database()) {
             // detection-service's batch transaction waits behind this lock: the kill finds it mid-batch, its offsets
             // not committed.
-            lock.setAutoCommit(false);
-            lock.createStatement().execute("LOCK TABLE detection.series_bar IN EXCLUSIVE MODE");
+            FaultHarness.holdExclusive(lock, "detection.series_bar");
             system.nextBar();
             faults.step++;
             faults.awaitWaitingForLock("series_bar");

@@ -9,11 +9,8 @@ import io.trapwatch.infra.WeightBudgetStub;
 import io.trapwatch.infra.WeightBudgetStub.Market;
 import io.trapwatch.infra.http.PrometheusText;
 import io.trapwatch.model.Topics;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -437,19 +434,9 @@ public final class ScaleBenchmark {
     }
 
     private static KafkaConsumer<String, String> consumer(String bootstrap) {
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10),
-                new StringDeserializer(), new StringDeserializer());
-        List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : List.of(Topics.MONITOR_STATE_CHANGED, Topics.KLINE_CLOSED)) {
-            // asking for the partitions creates the topic when nothing was published on it yet
-            consumer.partitionsFor(topic, Duration.ofSeconds(30)).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
-        }
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        partitions.forEach(consumer::position);
+        KafkaConsumer<String, String> consumer = EventTap.assigned(bootstrap);
+        consumer.seekToEnd(consumer.assignment());
+        consumer.assignment().forEach(consumer::position);
         return consumer;
     }
 

@@ -6,11 +6,8 @@ import io.trapwatch.infra.PostgresServer;
 import io.trapwatch.infra.ProcessCpu;
 import io.trapwatch.infra.ServiceProcess;
 import io.trapwatch.model.Topics;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -293,21 +290,8 @@ public final class StreamLatencyBenchmark {
     }
 
     private static KafkaConsumer<String, String> consumer(String bootstrap) {
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10),
-                new StringDeserializer(), new StringDeserializer());
-        List<TopicPartition> partitions = new ArrayList<>();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (partitions.isEmpty() && System.nanoTime() < deadline) {
-            for (String topic : List.of(Topics.MONITOR_STATE_CHANGED, Topics.KLINE_CLOSED)) {
-                consumer.partitionsFor(topic, Duration.ofSeconds(5))
-                        .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
-            }
-        }
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
+        KafkaConsumer<String, String> consumer = EventTap.assigned(bootstrap);
+        consumer.seekToBeginning(consumer.assignment());
         return consumer;
     }
 
