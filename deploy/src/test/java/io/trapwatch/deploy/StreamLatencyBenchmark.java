@@ -36,7 +36,8 @@ import java.util.UUID;
  *   -Dexec.mainClass=io.trapwatch.deploy.StreamLatencyBenchmark -Dexec.classpathScope=test
  * </pre>
  * {@code -Dbench.series=} (3000), {@code -Dbench.rounds=} (5), {@code -Dbench.traps=} (20 per round),
- * {@code -Dbench.idle-seconds=} (60), {@code -Dbench.detection-jvm=} (extra JVM options of detection-service).
+ * {@code -Dbench.idle-seconds=} (60), {@code -Dbench.jvm.<process>=} (extra JVM options of {@code exchange}, {@code market-data-service},
+ * {@code detection-service} or {@code monitor-api-service}).
  */
 public final class StreamLatencyBenchmark {
 
@@ -80,7 +81,7 @@ public final class StreamLatencyBenchmark {
             exchangeEnv.put("TRAPWATCH_REPLAY_START", START.plus(Duration.ofHours(HISTORY)).toString());
             exchangeEnv.put("TRAPWATCH_MARKET_DATA_OUTBOX_DRAIN_EVERY", "off");
             ServiceProcess exchange = start(new ServiceProcess("exchange", REPO.resolve("market-data-service"),
-                    List.of("-Xmx512m"), exchangeEnv, logs));
+                    jvm("exchange"), exchangeEnv, logs));
             String ws = exchange.baseUrl().replace("http://", "ws://");
 
             Map<String, String> env = new HashMap<>(common);
@@ -96,10 +97,10 @@ public final class StreamLatencyBenchmark {
             env.put("TRAPWATCH_STREAM_FUTURES_URL", ws + "/replay/futures/market/stream");
             Path services = REPO;
             ServiceProcess marketData = start(new ServiceProcess("market-data-service", services.resolve("market-data-service"),
-                    List.of("-Xmx512m"), env, logs));
+                    jvm("market-data-service"), env, logs));
             env.put("TRAPWATCH_MARKET_DATA_URL", marketData.baseUrl());
-            start(new ServiceProcess("detection-service", services.resolve("detection-service"), jvm(), env, logs));
-            start(new ServiceProcess("monitor-api-service", services.resolve("monitor-api-service"), List.of("-Xmx512m"), env, logs));
+            start(new ServiceProcess("detection-service", services.resolve("detection-service"), jvm("detection-service"), env, logs));
+            start(new ServiceProcess("monitor-api-service", services.resolve("monitor-api-service"), jvm("monitor-api-service"), env, logs));
 
             long setup = System.nanoTime();
             for (String market : List.of("spot", "futures")) {
@@ -166,10 +167,10 @@ public final class StreamLatencyBenchmark {
                 3 * series, connections, sumRss / 1024.0 / idleSeconds, maxRss / 1024.0, cpu, idleSeconds);
     }
 
-    /** -Xmx512m, and {@code -Dbench.detection-jvm=} options (e.g. a flight recording) for detection-service. */
-    private static List<String> jvm() {
+    /** -Xmx512m, and the {@code -Dbench.jvm.<process>=} options (e.g. a flight recording) of that process. */
+    private static List<String> jvm(String process) {
         List<String> options = new ArrayList<>(List.of("-Xmx512m"));
-        String extra = System.getProperty("bench.detection-jvm", "");
+        String extra = System.getProperty("bench.jvm." + process, "");
         if (!extra.isBlank()) {
             options.addAll(List.of(extra.trim().split("\\s+")));
         }

@@ -1,6 +1,8 @@
 package io.trapwatch.marketdata.client;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -11,6 +13,7 @@ import io.trapwatch.model.Interval;
 import io.trapwatch.model.MarketType;
 import io.trapwatch.model.SeriesKey;
 
+import java.io.IOException;
 import java.util.Optional;
 
 /**
@@ -23,6 +26,8 @@ public final class KlineStreamParser {
     /** REST row positions of the kline object's fields: open time, OHLCV, close time, quote volume, trades, taker. */
     private static final String[] ROW_FIELDS = {"t", "o", "h", "l", "c", "v", "T", "q", "n", "V", "Q"};
 
+    private static final KlineStreamMessage FORMING = new KlineStreamMessage.Forming();
+
     private final MarketType market;
     private final ObjectMapper mapper;
     private final KlineRowParser rows;
@@ -34,6 +39,9 @@ public final class KlineStreamParser {
     }
 
     public KlineStreamMessage parse(String text) {
+        if (isFormingKline(text)) {
+            return FORMING;
+        }
         JsonNode root;
         try {
             root = mapper.readTree(text);
@@ -80,6 +88,9 @@ public final class KlineStreamParser {
         if (closed == null || !closed.isBoolean()) {
             return new KlineStreamMessage.Malformed(symbol + ": kline without boolean x (closed flag)");
         }
+        if (!closed.booleanValue()) {
+            return FORMING;
+        }
         ArrayNode row = mapper.createArrayNode();
         for (String field : ROW_FIELDS) {
             row.add(k.get(field) == null ? mapper.nullNode() : k.get(field));
@@ -88,6 +99,52 @@ public final class KlineStreamParser {
         if (parsed.bars().isEmpty()) {
             return new KlineStreamMessage.Malformed(String.join("; ", parsed.rejections()));
         }
-        return new KlineStreamMessage.Bar(new SeriesKey(market, symbol, named.interval()), parsed.bars().get(0), closed.booleanValue());
+        return new KlineStreamMessage.Bar(new SeriesKey(market, symbol, named.interval()), parsed.bars().get(0));
+    }
+
+    /**
+     * Whether the message is a combined-stream kline event whose {@code data.k.x} is false, found by running over
+     * its tokens without building anything. Anything else, odd shapes included, is left to the full reading.
+     */
+    private boolean isFormingKline(String text) {
+        try (JsonParser p = mapper.getFactory().createParser(text)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                if (p.nextToken() == JsonToken.START_OBJECT && field.equals("data")) {
+                    return isFormingKlineEvent(p);
+                }
+                p.skipChildren();
+            }
+            return false;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean isFormingKlineEvent(JsonParser data) throws IOException {
+        boolean kline = false;
+        boolean forming = false;
+        while (data.nextToken() == JsonToken.FIELD_NAME) {
+            String field = data.currentName();
+            JsonToken value = data.nextToken();
+            if (field.equals("e")) {
+                kline = value == JsonToken.VALUE_STRING && data.getText().equals("kline");
+            } else if (field.equals("k") && value == JsonToken.START_OBJECT) {
+                while (data.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = data.currentName();
+                    JsonToken flag = data.nextToken();
+                    if (name.equals("x")) {
+                        forming = flag == JsonToken.VALUE_FALSE;
+                    }
+                    data.skipChildren();
+                }
+            } else {
+                data.skipChildren();
+            }
+        }
+        return kline && forming;
     }
 }

@@ -415,12 +415,10 @@ public class KlineStreamService {
             stats.message(market, now);
             KlineStreamMessage message = slot.market.parser.parse(text);
             if (message instanceof KlineStreamMessage.Bar bar) {
-                if (bar.closed()) {
-                    stats.of(market).barsReceived.incrementAndGet();
-                    writer.accept(new SeriesBar(bar.series(), bar.kline()));
-                } else {
-                    stats.of(market).notClosed.incrementAndGet();
-                }
+                stats.of(market).barsReceived.incrementAndGet();
+                writer.accept(new SeriesBar(bar.series(), bar.kline()));
+            } else if (message instanceof KlineStreamMessage.Forming) {
+                stats.of(market).notClosed.incrementAndGet();
             } else if (message instanceof KlineStreamMessage.Reply reply) {
                 socket.complete(reply.id(), reply.error());
             } else if (message instanceof KlineStreamMessage.ServerShutdown) {

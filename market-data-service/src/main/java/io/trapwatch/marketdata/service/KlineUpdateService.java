@@ -19,6 +19,7 @@ import io.trapwatch.service.outbox.OutboxDrainer;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,6 +33,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
@@ -47,6 +49,8 @@ import java.util.concurrent.locks.ReentrantLock;
 public class KlineUpdateService {
 
     private static final Logger LOG = Logger.getLogger(KlineUpdateService.class);
+    /** Bound on waiting for a store in flight when an update ends; a statement against a lost database fails sooner. */
+    private static final Duration STORE_END_WAIT = Duration.ofSeconds(60);
 
     private final BinanceClients clients;
     private final InstrumentRepository instruments;
@@ -119,7 +123,7 @@ public class KlineUpdateService {
                 throw new IllegalStateException(e.getCause());
             } finally {
                 fetching.set(false);
-                pool.shutdownNow();
+                stopWorkers(pool);
             }
         }
         metrics.barsStored(market, interval, saved);
@@ -134,6 +138,21 @@ public class KlineUpdateService {
                 result.instruments(), saved, result.bars().eventsPublished(), queued, failed.size(), rejected.size(),
                 result.timings().elapsedMs());
         return result;
+    }
+
+    /**
+     * Interrupts the workers still fetching or waiting for a store slot and waits for those inside a store to end, so
+     * that once the update answers (a 503 included) none of its bars is still being written.
+     */
+    private static void stopWorkers(ExecutorService pool) {
+        pool.shutdownNow();
+        try {
+            if (!pool.awaitTermination(STORE_END_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+                LOG.warnf("kline update: a store still runs %s after the update ended", STORE_END_WAIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Fetches and stores one series; failures are recorded, never thrown. */
@@ -235,7 +254,12 @@ public class KlineUpdateService {
         if (bars.isEmpty()) {
             return 0;
         }
-        storeSlots.acquireUninterruptibly();
+        try {
+            storeSlots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(series + ": update stopped before this series was stored");
+        }
         try {
             // timed inside the slot: store_ms is time spent inserting, not waiting for a turn
             long started = System.nanoTime();

@@ -7,8 +7,8 @@ import java.util.Optional;
  * This service's database failed an update: unreachable, or refusing the write (disk full, a constraint). Unlike an
  * exchange failure it is no one symbol's problem, so the update stops and answers 503 naming the database's error;
  * what was committed before stays (each series' bars and their outbox rows are one transaction), the next update
- * fetches the rest. Known gap: another symbol's worker of the failed update that is already past its interrupt point
- * (waiting for a store slot or inside its insert) may still commit its series after the answer.
+ * fetches the rest. The answer waits for the update's other stores in flight to end (they commit or fail), so a
+ * client that retries after the 503 never races a late write of the failed update.
  */
 public class StorageFailedException extends RuntimeException {
 

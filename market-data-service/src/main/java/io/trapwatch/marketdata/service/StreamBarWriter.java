@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
 /**
  * Stores streamed closed bars through the same path as REST ingest: one statement per batch (bars + outbox rows,
  * existing bars skipped, so a bar that arrives twice or was already fetched over REST is stored and announced once),
- * then drains the outbox. Bars arriving within {@code stream.batch-window} share a statement — at a candle close
+ * then nudges the outbox drainer: it publishes on its own thread while the next batch is stored. Bars arriving within {@code stream.batch-window} share a statement — at a candle close
  * every streamed series delivers its bar within milliseconds. Called from WebSocket event loops; never blocks them.
  * While a series' gap is filled over REST its streamed bars are held back, so its events stay in open-time order.
  */
@@ -145,6 +145,6 @@ public class StreamBarWriter {
                 Thread.sleep(Math.min(5_000, 200L << Math.min(attempt, 5)));
             }
         }
-        outbox.drain();
+        outbox.nudge();
     }
 }
