@@ -5,8 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trapwatch.detection.domain.ClosedBar;
 import io.trapwatch.detection.domain.MonitorState;
 import io.trapwatch.detection.domain.Transition;
-import io.trapwatch.detection.repository.MonitorEntity;
-import io.trapwatch.detection.repository.MonitorTransitionEntity;
+import io.trapwatch.detection.repository.MonitorRows;
 import io.trapwatch.detection.repository.OutboxEntity;
 import io.trapwatch.model.MonitorStateChanged;
 import io.trapwatch.model.SeriesKey;
@@ -17,7 +16,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 
 /**
  * Records one engine transition: the monitor row, the log row with its indicator snapshot, and the outgoing
@@ -31,66 +32,36 @@ public class MonitorRecorder {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    MonitorRows rows;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(SeriesKey series, ClosedBar bar, Transition t, Instant now) {
         if (t.barOpenTime() != bar.openTimeMillis() || (t.from() == null && t.triggerTime() != bar.openTimeMillis())) {
             throw new IllegalStateException("engine reported a transition for bar " + t.barOpenTime()
                     + " (trigger " + t.triggerTime() + ") while processing bar " + bar.openTimeMillis());
         }
-        Instant triggerTime = Instant.ofEpochMilli(t.triggerTime());
-        String key = MonitorStateChanged.monitorKey(series, triggerTime);
-        MonitorEntity monitor = t.from() == null ? create(series, key, bar, now)
-                : MonitorEntity.findByKey(key).orElseThrow(() -> new IllegalStateException(
-                        "engine moved monitor " + key + " that was never recorded"));
+        String key = MonitorStateChanged.monitorKey(series, Instant.ofEpochMilli(t.triggerTime()));
         MonitorState after = t.after();
-        monitor.status = t.to();
-        monitor.phase1Passed = after.phase1Passed();
-        monitor.phase2Passed = after.phase2Passed();
-        monitor.phase3Passed = after.phase3Passed();
-        monitor.confirmTime = after.confirmTime() < 0 ? null : Instant.ofEpochMilli(after.confirmTime());
-        monitor.lastBarTime = bar.openTime();
-        monitor.lastClose = bar.close();
-        monitor.version++;
-        monitor.updatedAt = now;
-
-        MonitorTransitionEntity log = new MonitorTransitionEntity();
-        log.monitor = monitor;
-        log.sequence = monitor.version;
-        log.fromStatus = t.from();
-        log.toStatus = t.to();
-        log.barTime = bar.openTime();
-        log.barClose = bar.close();
-        log.reason = t.reason();
-        log.indicators = new LinkedHashMap<>(t.indicators());
-        log.recordedAt = now;
-        monitor.transitions.add(log);
-        if (monitor.id == null) {
-            monitor.persist();
-        } else {
-            log.persist();
-        }
+        MonitorRows.Change change = new MonitorRows.Change(t.to(), after.phase1Passed(), after.phase2Passed(),
+                after.phase3Passed(), after.confirmTime() < 0 ? null : Instant.ofEpochMilli(after.confirmTime()),
+                bar.openTime(), bar.close());
+        MonitorRows.Monitor monitor = t.from() == null
+                ? rows.create(key, series.marketType(), series.symbol(), series.interval(), bar.openTime(), bar.close(),
+                        bar.high(), bar.low(), bar.volume(), change, now)
+                : rows.advance(key, change, now);
+        MonitorRows.Transition logged = new MonitorRows.Transition(monitor.version(), t.from(), t.to(), bar.openTime(),
+                bar.close(), t.reason(), new LinkedHashMap<>(t.indicators()), now);
+        List<MonitorRows.Transition> log = new ArrayList<>(t.from() == null ? List.of() : rows.transitions(monitor.id()));
+        rows.log(monitor.id(), logged);
+        log.add(logged);
 
         // Correlation: the same series key and open time as market-data-service's ingest log of this bar.
         LOG.infof("transition series=%s open_time=%s monitor=%s from=%s to=%s reason=%s", series.asKafkaKey(),
                 bar.openTime(), key, t.from() == null ? "-" : t.from().wire(), t.to().wire(), t.reason());
-        MonitorStateChanged event = MonitorEvents.changed(monitor, now);
-        OutboxEntity.of(Topics.MONITOR_STATE_CHANGED, series.asKafkaKey(), event.eventId(), json(event), now).persist();
-    }
-
-    private static MonitorEntity create(SeriesKey series, String key, ClosedBar trigger, Instant now) {
-        MonitorEntity m = new MonitorEntity();
-        m.monitorKey = key;
-        m.marketType = series.marketType();
-        m.symbol = series.symbol();
-        m.interval = series.interval();
-        m.triggerTime = trigger.openTime();
-        m.triggerPrice = trigger.close();
-        m.triggerHigh = trigger.high();
-        m.triggerLow = trigger.low();
-        m.triggerVolume = trigger.volume();
-        m.version = 0;
-        m.createdAt = now;
-        return m;
+        MonitorStateChanged event = MonitorEvents.changed(monitor, log, now);
+        OutboxEntity.persistAll(List.of(
+                OutboxEntity.of(Topics.MONITOR_STATE_CHANGED, series.asKafkaKey(), event.eventId(), json(event), now)));
     }
 
     private String json(MonitorStateChanged event) {

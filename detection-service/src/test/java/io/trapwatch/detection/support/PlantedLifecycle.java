@@ -72,7 +72,21 @@ public final class PlantedLifecycle {
             assertThat(e.eventId()).isEqualTo(MonitorStateChanged.eventId(e.monitorKey(), e.version()));
             assertThat(e.latest().indicators()).isNotEmpty();
         }
+        // A later event's log is the earlier one's (read back from the database) plus its own transition.
+        for (int i = 1; i < events.size(); i++) {
+            MonitorStateChanged before = events.get(i - 1);
+            MonitorStateChanged e = events.get(i);
+            if (e.monitorKey().equals(before.monitorKey())) {
+                assertThat(e.transitions().subList(0, before.version()).stream().map(PlantedLifecycle::logged).toList())
+                        .isEqualTo(before.transitions().stream().map(PlantedLifecycle::logged).toList());
+            }
+        }
         assertThat(events.get(0).triggerPrice()).isEqualByComparingTo("104");
         assertThat(events.get(0).triggerLow()).isEqualByComparingTo("99");
+    }
+
+    /** A logged transition without its recording time (stored to the microsecond, published to the nanosecond). */
+    private static List<Object> logged(MonitorStateChanged.Transition t) {
+        return List.of(t.sequence(), String.valueOf(t.from()), t.to(), t.barTime(), t.barClose(), t.reason(), t.indicators());
     }
 }
