@@ -114,6 +114,7 @@ public final class StreamLatencyBenchmark {
                 System.out.printf("setup: %d series streaming, history of %d bars each stored and processed in %.1f s%n",
                         series, HISTORY, (System.nanoTime() - setup) / 1e9);
                 List<Long> all = new ArrayList<>();
+                List<Long> steady = new ArrayList<>();
                 for (int round = 0; round < rounds; round++) {
                     Instant barOpen = START.plus(Duration.ofHours(HISTORY + 2L * round));
                     Map<String, Double> cpuBefore = cpuByProcess();
@@ -125,9 +126,16 @@ public final class StreamLatencyBenchmark {
                     awaitDrained(lag, events);
                     printCpu(cpuBefore, cpuByProcess());
                     all.addAll(latencies);
+                    if (round > 0) {
+                        steady.addAll(latencies);
+                    }
                     System.out.printf("round %d: %d series closed a bar; %s%n", round + 1, series, summary(latencies));
                 }
                 System.out.printf("all rounds: %s%n", summary(all));
+                // Round 1 is the first close the services' streaming path ever runs: its code is not compiled yet.
+                if (!steady.isEmpty()) {
+                    System.out.printf("steady state (rounds 2-%d): %s%n", rounds, summary(steady));
+                }
             }
             idleFootprint(marketData, env, logs);
         } finally {
