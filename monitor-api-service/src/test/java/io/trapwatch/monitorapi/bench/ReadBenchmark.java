@@ -2,6 +2,7 @@ package io.trapwatch.monitorapi.bench;
 
 import io.trapwatch.infra.KafkaBroker;
 import io.trapwatch.infra.PostgresServer;
+import io.trapwatch.infra.ProcessCpu;
 import io.trapwatch.infra.ServiceProcess;
 import io.trapwatch.model.Interval;
 import io.trapwatch.model.MarketType;
@@ -13,6 +14,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,7 +44,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * series, runs the packaged service against them, and measures (1) ingestion: events/s from the service being ready
  * until every monitor holds its final version; (2) capacity: 50 closed-loop HTTP clients for a fixed time running
  * mixed list queries (filters, pages, page sizes) and detail reads: requests/s and latency percentiles; (3) the
- * target figure: the same mix paced at a fixed offered rate, latency from each request's scheduled send time.
+ * target figure: the same mix paced at a fixed offered rate, latency from each request's scheduled send time. Both
+ * read runs also print the CPU time the service, PostgreSQL and this JVM (the load generator) used while measured.
  * Run: see the README.
  */
 public final class ReadBenchmark {
@@ -65,9 +68,21 @@ public final class ReadBenchmark {
     private ReadBenchmark() {
     }
 
+    /** The parties whose CPU time is reported: the service, the benchmark's PostgreSQL server, this JVM. */
+    private record Parties(long service, Path postgresData) {
+
+        /** CPU seconds so far of each party, in the order service, PostgreSQL, this JVM. */
+        double[] cpu() throws IOException {
+            return new double[]{ProcessCpu.seconds(service), ProcessCpu.postgresSeconds(postgresData),
+                    ProcessCpu.seconds(ProcessHandle.current().pid())};
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         Path module = ServiceProcess.moduleDir("monitor-api-service");
         Path work = Files.createTempDirectory(Files.createDirectories(module.resolve("target")), "bench-");
+        // -Dbench.service-jvm= adds JVM options to the service, e.g. a flight recording.
+        String jvm = System.getProperty("bench.service-jvm", "").trim();
         try (PostgresServer pg = PostgresServer.start(work.resolve("pg"), 0, false);
              KafkaBroker kafka = KafkaBroker.start(4, work)) {
             pg.createDatabase("bench");
@@ -75,7 +90,8 @@ public final class ReadBenchmark {
             long events = produced[0];
             long versionSum = produced[1];
 
-            ServiceProcess service = new ServiceProcess("monitor-api-service", module, List.of(), Map.of(
+            ServiceProcess service = new ServiceProcess("monitor-api-service", module,
+                    jvm.isEmpty() ? List.of() : List.of(jvm.split("\\s+")), Map.of(
                     "TRAPWATCH_JDBC_URL", pg.jdbcUrl("bench"),
                     "TRAPWATCH_JDBC_USER", pg.username(),
                     "TRAPWATCH_JDBC_PASSWORD", pg.password(),
@@ -112,8 +128,10 @@ public final class ReadBenchmark {
                         s.execute("VACUUM ANALYZE monitor_api.series_price");
                     }
                 }
-                closedLoop(http, base);
-                paced(http, base);
+                // Only this benchmark's server counts (PostgreSQL's processes run in its data directory).
+                Parties parties = new Parties(service.pid(), work.resolve("pg").resolve("data"));
+                closedLoop(http, base, parties);
+                paced(http, base, parties);
                 int hold = Integer.getInteger("bench.hold", 0);
                 if (hold > 0) {
                     System.out.printf("holding %d s: service %s, database %s%n", hold, base, pg.jdbcUrl("bench"));
@@ -180,7 +198,7 @@ public final class ReadBenchmark {
     }
 
     /** Capacity: every client sends its next request as soon as the previous answer arrived (no think time). */
-    private static void closedLoop(HttpClient http, String base) throws Exception {
+    private static void closedLoop(HttpClient http, String base, Parties parties) throws Exception {
         AtomicBoolean measuring = new AtomicBoolean(false);
         AtomicBoolean stop = new AtomicBoolean(false);
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
@@ -197,11 +215,14 @@ public final class ReadBenchmark {
         }
         Thread.sleep(WARMUP_S * 1000L);
         CacheCounts before = CacheCounts.read(http, base);
+        double[] cpuBefore = parties.cpu();
+        Instant from = Instant.now();
         measuring.set(true);
         long t0 = System.nanoTime();
         Thread.sleep(MEASURE_S * 1000L);
         measuring.set(false);
         double seconds = (System.nanoTime() - t0) / 1e9;
+        double[] cpuAfter = parties.cpu();
         CacheCounts after = CacheCounts.read(http, base);
         stop.set(true);
         Recorder all = new Recorder();
@@ -214,6 +235,7 @@ public final class ReadBenchmark {
         System.out.printf("%n=== monitor-api-service read CAPACITY (closed loop): %d monitors, %d clients without think time, %d s measured after %d s warm-up ===%n",
                 MONITORS, CLIENTS, MEASURE_S, WARMUP_S);
         print(all, revalidations, seconds, after.since(before));
+        printCpu(cpuBefore, cpuAfter, all.n + revalidations.n, seconds, from);
     }
 
     /**
@@ -221,7 +243,7 @@ public final class ReadBenchmark {
      * schedule (thread c sends request k at start + (k * CLIENTS + c) / RATE). Latency is measured from the
      * scheduled send time, so a request that waits for a busy client thread counts its wait (no coordinated omission).
      */
-    private static void paced(HttpClient http, String base) throws Exception {
+    private static void paced(HttpClient http, String base, Parties parties) throws Exception {
         long intervalNanos = 1_000_000_000L / RATE;
         long start = System.nanoTime() + 100_000_000L;
         long measureFrom = start + PACED_WARMUP_S * 1_000_000_000L;
@@ -246,6 +268,8 @@ public final class ReadBenchmark {
             }));
         }
         java.util.concurrent.locks.LockSupport.parkNanos(measureFrom - System.nanoTime());
+        double[] cpuBefore = parties.cpu();
+        Instant from = Instant.now();
         CacheCounts before = CacheCounts.read(http, base);
         Recorder all = new Recorder();
         Recorder revalidations = new Recorder();
@@ -254,12 +278,33 @@ public final class ReadBenchmark {
             revalidations.merge(f.get().revalidations);
         }
         double seconds = (System.nanoTime() - measureFrom) / 1e9;
+        double[] cpuAfter = parties.cpu();
         CacheCounts after = CacheCounts.read(http, base);
         pool.shutdown();
         System.out.printf("%n=== monitor-api-service read TARGET run (paced, open loop): %d monitors, %d clients offering %d requests/s together,"
                 + " %d s measured after %d s warm-up; latency from each request's scheduled send time ===%n",
                 MONITORS, CLIENTS, RATE, MEASURE_S, PACED_WARMUP_S);
         print(all, revalidations, seconds, after.since(before));
+        printCpu(cpuBefore, cpuAfter, all.n + revalidations.n, seconds, from);
+    }
+
+    /**
+     * CPU seconds of each party while measured, as cores busy on average and as microseconds per request; with the
+     * span measured (UTC), to find it in a flight recording of the service.
+     */
+    private static void printCpu(double[] before, double[] after, int requests, double seconds, Instant from) {
+        String[] names = {"service", "PostgreSQL", "benchmark JVM (load generator)"};
+        StringBuilder line = new StringBuilder("CPU while measured:");
+        double total = 0;
+        for (int i = 0; i < names.length; i++) {
+            double used = after[i] - before[i];
+            total += used;
+            line.append(String.format(" %s %.1f s (%.2f cores, %.0f µs/request);", names[i], used, used / seconds,
+                    1e6 * used / Math.max(1, requests)));
+        }
+        System.out.printf("%s together %.1f s (%.2f cores, %.0f µs/request)%n", line, total, total / seconds,
+                1e6 * total / Math.max(1, requests));
+        System.out.printf("measured %s to %s%n", from, Instant.now());
     }
 
     private static void print(Recorder all, Recorder revalidations, double seconds, CacheCounts cache) {
