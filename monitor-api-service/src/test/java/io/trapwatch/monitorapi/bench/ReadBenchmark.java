@@ -44,7 +44,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * series, runs the packaged service against them, and measures (1) ingestion: events/s from the service being ready
  * until every monitor holds its final version; (2) capacity: 50 closed-loop HTTP clients for a fixed time running
  * mixed list queries (filters, pages, page sizes) and detail reads: requests/s and latency percentiles; (3) the
- * target figure: the same mix paced at a fixed offered rate, latency from each request's scheduled send time. Both
+ * target figure: the same mix paced at a fixed offered rate, latency from each request's scheduled send time. The
+ * clients are plain keep-alive HTTP/1.1 connections ({@link KeepAliveConnection}), cheap next to the service. Both
  * read runs also print the CPU time the service, PostgreSQL and this JVM (the load generator) used while measured.
  * Run: see the README.
  */
@@ -206,7 +207,7 @@ public final class ReadBenchmark {
         for (int c = 0; c < CLIENTS; c++) {
             long seed = c;
             futures.add(pool.submit(() -> {
-                Client client = new Client(http, base, seed);
+                Client client = new Client(base, seed);
                 while (!stop.get()) {
                     client.next(System.nanoTime(), measuring.get());
                 }
@@ -230,6 +231,7 @@ public final class ReadBenchmark {
         for (Future<Client> f : futures) {
             all.merge(f.get().mix);
             revalidations.merge(f.get().revalidations);
+            f.get().close();
         }
         pool.shutdown();
         System.out.printf("%n=== monitor-api-service read CAPACITY (closed loop): %d monitors, %d clients without think time, %d s measured after %d s warm-up ===%n",
@@ -253,7 +255,7 @@ public final class ReadBenchmark {
         for (int c = 0; c < CLIENTS; c++) {
             int index = c;
             futures.add(pool.submit(() -> {
-                Client client = new Client(http, base, 1_000L + index);
+                Client client = new Client(base, 1_000L + index);
                 for (long k = 0; ; k++) {
                     long intended = start + (k * CLIENTS + index) * intervalNanos;
                     if (intended >= end) {
@@ -276,6 +278,7 @@ public final class ReadBenchmark {
         for (Future<Client> f : futures) {
             all.merge(f.get().mix);
             revalidations.merge(f.get().revalidations);
+            f.get().close();
         }
         double seconds = (System.nanoTime() - measureFrom) / 1e9;
         double[] cpuAfter = parties.cpu();
@@ -328,22 +331,21 @@ public final class ReadBenchmark {
     }
 
     /**
-     * One client thread: the next request of its mix, or (with probability {@code bench.revalidate}, from a random
-     * stream of its own so the mix stays the same) its previous URL again with the ETag it got.
+     * One client thread on its own keep-alive connection: the next request of its mix, or (with probability
+     * {@code bench.revalidate}, from a random stream of its own so the mix stays the same) its previous URL again with
+     * the ETag it got.
      */
-    private static final class Client {
+    private static final class Client implements AutoCloseable {
         final Recorder mix = new Recorder();
         final Recorder revalidations = new Recorder();
-        private final HttpClient http;
-        private final String base;
+        private final KeepAliveConnection connection;
         private final SplittableRandom random;
         private final SplittableRandom revalidating;
         private String lastPath;
         private String lastEtag;
 
-        Client(HttpClient http, String base, long seed) {
-            this.http = http;
-            this.base = base;
+        Client(String base, long seed) {
+            this.connection = new KeepAliveConnection(base);
             this.random = new SplittableRandom(seed);
             this.revalidating = new SplittableRandom(seed + 1_000_000L);
         }
@@ -352,16 +354,12 @@ public final class ReadBenchmark {
         void next(long since, boolean record) {
             boolean revalidate = REVALIDATE > 0 && lastEtag != null && revalidating.nextDouble() < REVALIDATE;
             String path = revalidate ? lastPath : randomRequest(random);
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10)).GET();
-            if (revalidate) {
-                request.header("If-None-Match", lastEtag);
-            }
             int status;
             try {
-                HttpResponse<byte[]> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-                status = answer.statusCode();
+                KeepAliveConnection.Answer answer = connection.get(path, revalidate ? lastEtag : null);
+                status = answer.status();
                 lastPath = path;
-                lastEtag = answer.headers().firstValue("ETag").orElse(null);
+                lastEtag = answer.etag();
             } catch (Exception e) {
                 status = -1;
             }
@@ -369,6 +367,11 @@ public final class ReadBenchmark {
             if (record) {
                 (revalidate ? revalidations : mix).add(took, status, path.contains("/monitors/?"));
             }
+        }
+
+        @Override
+        public void close() {
+            connection.close();
         }
     }
 
