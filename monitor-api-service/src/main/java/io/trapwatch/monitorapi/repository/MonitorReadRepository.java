@@ -36,15 +36,23 @@ public class MonitorReadRepository {
             + " THEN sp.close ELSE COALESCE(m.last_close, m.latest_bar_close) END";
     static final String FROM = " FROM monitor m LEFT JOIN series_price sp"
             + " ON sp.market_type = m.market_type AND sp.symbol = m.symbol AND sp.bar_interval = m.bar_interval";
-    /**
-     * Current price: the newest kline-closed close of the series if it is at least as new as the last bar the
-     * monitor's own events reported, else that bar's close, else the latest transition's bar close.
-     */
-    static final String SELECT = "SELECT m.id, m.monitor_key, m.version, m.market_type, m.symbol, m.bar_interval,"
+    /** A monitor as {@link #row} reads it: 20 columns of {@code m}, the current price from {@code sp}. */
+    static final String COLUMNS = "m.id, m.monitor_key, m.version, m.market_type, m.symbol, m.bar_interval,"
             + " m.status, m.trigger_time, m.trigger_price, m.trigger_volume, m.trigger_high, m.trigger_low,"
             + " m.phase_1_passed, m.phase_2_passed, m.phase_3_passed, m.last_bar_time,"
             + " " + CURRENT_PRICE + " AS current_price,"
-            + " m.latest_indicators, m.created_at, m.updated_at" + FROM;
+            + " m.latest_indicators, m.created_at, m.updated_at";
+    static final String SELECT = "SELECT " + COLUMNS + FROM;
+    /** A transition of {@code monitor_transition t} as {@link #transition} reads it: 8 columns. */
+    private static final String TRANSITION_COLUMNS = "t.sequence, t.from_status, t.to_status, t.bar_time, t.bar_close,"
+            + " t.reason, t.indicators::text, t.recorded_at";
+    /**
+     * The detail answer in one statement instead of three (monitor, outcome, transitions): one result row per
+     * transition, oldest first, each with the monitor's and the outcome's columns (the outcome's null without one).
+     */
+    private static final String DETAIL = "SELECT " + COLUMNS + ", " + OutcomeRepository.OUTCOME_COLUMNS + ", "
+            + TRANSITION_COLUMNS + FROM + " LEFT JOIN monitor_outcome o ON o.monitor_key = m.monitor_key"
+            + " LEFT JOIN monitor_transition t ON t.monitor_id = m.id WHERE m.id = ? ORDER BY t.sequence";
 
     private final AgroalDataSource dataSource;
 
@@ -111,6 +119,28 @@ public class MonitorReadRepository {
         }
     }
 
+    /** A monitor with its outcome and its whole transition log, read in one statement. */
+    public Optional<MonitorDetail> detail(long id) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(DETAIL)) {
+            s.setLong(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                MonitorRow monitor = row(rs);
+                // o.version is NOT NULL in its table: null here means the monitor has no outcome yet
+                OutcomeRow outcome = rs.getObject(21 + 10) == null ? null : OutcomeRepository.row(rs, 21);
+                List<TransitionRecord> transitions = new ArrayList<>();
+                do {
+                    if (rs.getObject(53) != null) {
+                        transitions.add(transition(rs, 53));
+                    }
+                } while (rs.next());
+                return Optional.of(new MonitorDetail(monitor, outcome, transitions));
+            }
+        }
+    }
+
     /** Several monitors at once (alerts read every monitor of a round in one query). */
     public List<MonitorRow> findAll(List<Long> ids) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(SELECT + " WHERE m.id = ANY(?)")) {
@@ -123,15 +153,12 @@ public class MonitorReadRepository {
     public Map<Long, List<TransitionRecord>> transitionsOf(List<Long> monitorIds) throws SQLException {
         Map<Long, List<TransitionRecord>> out = new LinkedHashMap<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT monitor_id, sequence, from_status, to_status, bar_time, bar_close,"
-                     + " reason, indicators::text, recorded_at FROM monitor_transition WHERE monitor_id = ANY(?)"
-                     + " ORDER BY monitor_id, sequence")) {
+             PreparedStatement s = c.prepareStatement("SELECT t.monitor_id, " + TRANSITION_COLUMNS
+                     + " FROM monitor_transition t WHERE t.monitor_id = ANY(?) ORDER BY t.monitor_id, t.sequence")) {
             s.setArray(1, c.createArrayOf("int8", monitorIds.toArray()));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    out.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(new TransitionRecord(rs.getInt(2),
-                            rs.getString(3), rs.getString(4), instant(rs, 5), rs.getBigDecimal(6), rs.getString(7),
-                            rs.getString(8), instant(rs, 9)));
+                    out.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(transition(rs, 2));
                 }
             }
         }
@@ -141,13 +168,12 @@ public class MonitorReadRepository {
     public List<TransitionRecord> transitions(long monitorId) throws SQLException {
         List<TransitionRecord> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT sequence, from_status, to_status, bar_time, bar_close, reason,"
-                     + " indicators::text, recorded_at FROM monitor_transition WHERE monitor_id = ? ORDER BY sequence")) {
+             PreparedStatement s = c.prepareStatement("SELECT " + TRANSITION_COLUMNS
+                     + " FROM monitor_transition t WHERE t.monitor_id = ? ORDER BY t.sequence")) {
             s.setLong(1, monitorId);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new TransitionRecord(rs.getInt(1), rs.getString(2), rs.getString(3), instant(rs, 4),
-                            rs.getBigDecimal(5), rs.getString(6), rs.getString(7), instant(rs, 8)));
+                    out.add(transition(rs, 1));
                 }
             }
         }
@@ -211,6 +237,13 @@ public class MonitorReadRepository {
                 rs.getBigDecimal(11), rs.getBigDecimal(12), rs.getBoolean(13), rs.getBoolean(14),
                 rs.getBoolean(15), instant(rs, 16), rs.getBigDecimal(17), rs.getString(18), instant(rs, 19),
                 instant(rs, 20));
+    }
+
+    /** The current result row's {@link #TRANSITION_COLUMNS}, the first of them at column {@code first}. */
+    private static TransitionRecord transition(ResultSet rs, int first) throws SQLException {
+        int c = first - 1;
+        return new TransitionRecord(rs.getInt(c + 1), rs.getString(c + 2), rs.getString(c + 3), instant(rs, c + 4),
+                rs.getBigDecimal(c + 5), rs.getString(c + 6), rs.getString(c + 7), instant(rs, c + 8));
     }
 
     static Instant instant(ResultSet rs, int column) throws SQLException {

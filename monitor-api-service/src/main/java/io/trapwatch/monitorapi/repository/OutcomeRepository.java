@@ -35,12 +35,18 @@ public class OutcomeRepository {
             + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (monitor_key) DO UPDATE SET " + updates() + " WHERE monitor_outcome.version < EXCLUDED.version";
 
-    private static final String SELECT = "SELECT m.id, m.monitor_key, m.market_type, m.symbol, m.bar_interval, m.status,"
+    /**
+     * An outcome joined with its monitor ({@code o} and {@code m}) as {@link #row} reads it: 32 columns. The monitor
+     * detail reads them in its own statement, after the monitor's columns.
+     */
+    static final String OUTCOME_COLUMNS = "m.id, m.monitor_key, m.market_type, m.symbol, m.bar_interval, m.status,"
             + " m.phase_2_passed, m.phase_3_passed, m.trigger_time, m.trigger_price, o.version, o.status, o.observation_bars,"
             + " o.bars_observed, o.entry_time, o.entry_price, o.lowest_time, o.lowest_price, o.bars_to_lowest,"
             + " o.max_profit_percent, o.has_rebound, o.rebound_high_price, o.rebound_percent, o.max_drawdown_percent,"
             + " o.hold_exit_time, o.hold_exit_price, o.hold_profit_percent, o.stop_exit_time, o.stop_exit_price,"
-            + " o.stop_profit_percent, o.stop_exited_by, o.updated_at"
+            + " o.stop_profit_percent, o.stop_exited_by, o.updated_at";
+
+    private static final String SELECT = "SELECT " + OUTCOME_COLUMNS
             + " FROM monitor_outcome o JOIN monitor m ON m.monitor_key = o.monitor_key";
 
     private final AgroalDataSource dataSource;
@@ -164,16 +170,23 @@ public class OutcomeRepository {
         List<OutcomeRow> out = new ArrayList<>();
         try (ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-                out.add(new OutcomeRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getBoolean(7), rs.getBoolean(8), instant(rs, 9), rs.getBigDecimal(10),
-                        rs.getInt(11), rs.getString(12), rs.getInt(13), (Integer) rs.getObject(14), instant(rs, 15),
-                        rs.getBigDecimal(16), instant(rs, 17), rs.getBigDecimal(18), (Integer) rs.getObject(19),
-                        rs.getBigDecimal(20), rs.getBoolean(21), rs.getBigDecimal(22), rs.getBigDecimal(23),
-                        rs.getBigDecimal(24), instant(rs, 25), rs.getBigDecimal(26), rs.getBigDecimal(27),
-                        instant(rs, 28), rs.getBigDecimal(29), rs.getBigDecimal(30), rs.getString(31), instant(rs, 32)));
+                out.add(row(rs, 1));
             }
         }
         return out;
+    }
+
+    /** The current result row's {@link #OUTCOME_COLUMNS}, the first of them at column {@code first}. */
+    static OutcomeRow row(ResultSet rs, int first) throws SQLException {
+        int c = first - 1;
+        return new OutcomeRow(rs.getLong(c + 1), rs.getString(c + 2), rs.getString(c + 3), rs.getString(c + 4),
+                rs.getString(c + 5), rs.getString(c + 6), rs.getBoolean(c + 7), rs.getBoolean(c + 8), instant(rs, c + 9),
+                rs.getBigDecimal(c + 10), rs.getInt(c + 11), rs.getString(c + 12), rs.getInt(c + 13),
+                (Integer) rs.getObject(c + 14), instant(rs, c + 15), rs.getBigDecimal(c + 16), instant(rs, c + 17),
+                rs.getBigDecimal(c + 18), (Integer) rs.getObject(c + 19), rs.getBigDecimal(c + 20), rs.getBoolean(c + 21),
+                rs.getBigDecimal(c + 22), rs.getBigDecimal(c + 23), rs.getBigDecimal(c + 24), instant(rs, c + 25),
+                rs.getBigDecimal(c + 26), rs.getBigDecimal(c + 27), instant(rs, c + 28), rs.getBigDecimal(c + 29),
+                rs.getBigDecimal(c + 30), rs.getString(c + 31), instant(rs, c + 32));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

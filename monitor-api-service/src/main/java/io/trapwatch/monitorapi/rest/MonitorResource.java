@@ -2,6 +2,7 @@ package io.trapwatch.monitorapi.rest;
 
 import io.trapwatch.monitorapi.domain.MonitorFilter;
 import io.trapwatch.monitorapi.domain.MonitorOrder;
+import io.trapwatch.monitorapi.repository.MonitorDetail;
 import io.trapwatch.monitorapi.repository.MonitorRow;
 import io.trapwatch.monitorapi.repository.OutcomeRow;
 import io.trapwatch.monitorapi.service.BacktestQueryService;
@@ -157,9 +158,9 @@ public class MonitorResource {
                            @PathParam("id") String id, @Context HttpHeaders headers) throws SQLException {
         long monitorId = RequestParameters.positiveId("id", id);
         return answers.answer(headers, "monitor " + monitorId, () -> {
-            MonitorRow row = monitors.find(monitorId)
+            MonitorDetail found = monitors.detail(monitorId)
                     .orElseThrow(() -> ApiProblem.notFound("Monitor not found", "monitor " + monitorId + " does not exist"));
-            return views.detail(row, outcomes.find(monitorId).orElse(null), monitors.transitions(monitorId));
+            return views.detail(found.monitor(), found.outcome(), found.transitions());
         });
     }
 }

@@ -4,6 +4,7 @@ import io.trapwatch.model.MonitorStatus;
 import io.trapwatch.monitorapi.domain.MonitorFilter;
 import io.trapwatch.monitorapi.domain.MonitorOrder;
 import io.trapwatch.monitorapi.domain.PageSelector;
+import io.trapwatch.monitorapi.repository.MonitorDetail;
 import io.trapwatch.monitorapi.repository.MonitorReadRepository;
 import io.trapwatch.monitorapi.repository.MonitorRow;
 import io.trapwatch.monitorapi.repository.TransitionRecord;
@@ -40,6 +41,11 @@ public class MonitorQueryService {
             out.put(status, found.getOrDefault(status, 0L));
         }
         return out;
+    }
+
+    /** The monitor with its outcome and transitions (the detail answer), in one read. */
+    public Optional<MonitorDetail> detail(long id) throws SQLException {
+        return monitors.detail(id);
     }
 
     public Optional<MonitorRow> find(long id) throws SQLException {
