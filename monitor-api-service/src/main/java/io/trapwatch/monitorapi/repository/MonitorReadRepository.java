@@ -43,6 +43,9 @@ public class MonitorReadRepository {
             + " " + CURRENT_PRICE + " AS current_price,"
             + " m.latest_indicators, m.created_at, m.updated_at";
     static final String SELECT = "SELECT " + COLUMNS + FROM;
+    /** {@link #SELECT} with each monitor's outcome ({@code o}, 32 columns as {@link #outcome} reads them) after its columns. */
+    private static final String SELECT_WITH_OUTCOME = "SELECT " + COLUMNS + ", " + OutcomeRepository.OUTCOME_COLUMNS + FROM
+            + " LEFT JOIN monitor_outcome o ON o.monitor_key = m.monitor_key";
     /** A transition of {@code monitor_transition t} as {@link #transition} reads it: 8 columns. */
     private static final String TRANSITION_COLUMNS = "t.sequence, t.from_status, t.to_status, t.bar_time, t.bar_close,"
             + " t.reason, t.indicators::text, t.recorded_at";
@@ -50,8 +53,7 @@ public class MonitorReadRepository {
      * The detail answer in one statement instead of three (monitor, outcome, transitions): one result row per
      * transition, oldest first, each with the monitor's and the outcome's columns (the outcome's null without one).
      */
-    private static final String DETAIL = "SELECT " + COLUMNS + ", " + OutcomeRepository.OUTCOME_COLUMNS + ", "
-            + TRANSITION_COLUMNS + FROM + " LEFT JOIN monitor_outcome o ON o.monitor_key = m.monitor_key"
+    private static final String DETAIL = SELECT_WITH_OUTCOME.replace(FROM, ", " + TRANSITION_COLUMNS + FROM)
             + " LEFT JOIN monitor_transition t ON t.monitor_id = m.id WHERE m.id = ? ORDER BY t.sequence";
 
     private final AgroalDataSource dataSource;
@@ -72,27 +74,36 @@ public class MonitorReadRepository {
         }
     }
 
-    /** A page in list order (trigger time descending, then id descending) or in the order asked for. */
-    public List<MonitorRow> page(MonitorFilter filter, MonitorOrder order, int limit, long offset) throws SQLException {
+    /**
+     * A page in list order (trigger time descending, then id descending) or in the order asked for, each monitor with
+     * its outcome (null without one) read in the same statement.
+     */
+    public List<ListedMonitor> page(MonitorFilter filter, MonitorOrder order, int limit, long offset) throws SQLException {
         String sql;
         SqlWhere where;
         if (order.isDefault()) {
             where = where(filter, true, "");
             // The ids are picked first (index-only where possible), then only the page's rows are joined and read.
             sql = "WITH page AS (SELECT id FROM monitor" + where.sql()
-                    + " ORDER BY trigger_time DESC, id DESC LIMIT ? OFFSET ?) " + SELECT
+                    + " ORDER BY trigger_time DESC, id DESC LIMIT ? OFFSET ?) " + SELECT_WITH_OUTCOME
                     + " WHERE m.id IN (SELECT id FROM page) ORDER BY m.trigger_time DESC, m.id DESC";
         } else {
             // Sorting by a computed column (current price, change) needs the join before the limit.
             where = where(filter, true, "m.");
-            sql = SELECT + where.sql() + " ORDER BY " + SortColumns.expression(order) + ", m.trigger_time DESC, m.id DESC"
-                    + " LIMIT ? OFFSET ?";
+            sql = SELECT_WITH_OUTCOME + where.sql() + " ORDER BY " + SortColumns.expression(order)
+                    + ", m.trigger_time DESC, m.id DESC LIMIT ? OFFSET ?";
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             int next = where.bind(s, 1);
             s.setInt(next, limit);
             s.setLong(next + 1, offset);
-            return rows(s);
+            List<ListedMonitor> out = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new ListedMonitor(row(rs), outcome(rs)));
+                }
+            }
+            return out;
         }
     }
 
@@ -128,8 +139,7 @@ public class MonitorReadRepository {
                     return Optional.empty();
                 }
                 MonitorRow monitor = row(rs);
-                // o.version is NOT NULL in its table: null here means the monitor has no outcome yet
-                OutcomeRow outcome = rs.getObject(21 + 10) == null ? null : OutcomeRepository.row(rs, 21);
+                OutcomeRow outcome = outcome(rs);
                 List<TransitionRecord> transitions = new ArrayList<>();
                 do {
                     if (rs.getObject(53) != null) {
@@ -237,6 +247,11 @@ public class MonitorReadRepository {
                 rs.getBigDecimal(11), rs.getBigDecimal(12), rs.getBoolean(13), rs.getBoolean(14),
                 rs.getBoolean(15), instant(rs, 16), rs.getBigDecimal(17), rs.getString(18), instant(rs, 19),
                 instant(rs, 20));
+    }
+
+    /** The outcome columns of {@link #SELECT_WITH_OUTCOME}'s current row, null when the monitor has none yet. */
+    private static OutcomeRow outcome(ResultSet rs) throws SQLException {
+        return rs.getObject(21 + 10) == null ? null : OutcomeRepository.row(rs, 21); // o.version is NOT NULL in its table
     }
 
     /** The current result row's {@link #TRANSITION_COLUMNS}, the first of them at column {@code first}. */

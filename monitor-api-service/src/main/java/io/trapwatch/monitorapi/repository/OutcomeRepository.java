@@ -4,7 +4,6 @@ import io.agroal.api.AgroalDataSource;
 import io.trapwatch.model.outcome.MonitorOutcome;
 import io.trapwatch.model.outcome.OutcomeStatus;
 import io.trapwatch.monitorapi.domain.OutcomeFilter;
-import io.trapwatch.service.sql.SqlArrays;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
@@ -16,9 +15,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** The outcome read model in plain SQL: idempotent upserts by version, and the backtest queries. */
@@ -148,22 +145,6 @@ public class OutcomeRepository {
             s.setLong(1, monitorId);
             return rows(s).stream().findFirst();
         }
-    }
-
-    /** The outcomes of the given monitors (a list page's rows), by monitor key. */
-    public Map<String, OutcomeRow> byMonitorKeys(List<String> keys) throws SQLException {
-        Map<String, OutcomeRow> out = new HashMap<>();
-        if (keys.isEmpty()) {
-            return out;
-        }
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement(SELECT + " WHERE o.monitor_key = ANY(?)")) {
-            s.setArray(1, SqlArrays.texts(c, keys));
-            for (OutcomeRow row : rows(s)) {
-                out.put(row.monitorKey(), row);
-            }
-        }
-        return out;
     }
 
     private static List<OutcomeRow> rows(PreparedStatement s) throws SQLException {

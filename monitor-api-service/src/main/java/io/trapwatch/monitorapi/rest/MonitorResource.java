@@ -2,10 +2,8 @@ package io.trapwatch.monitorapi.rest;
 
 import io.trapwatch.monitorapi.domain.MonitorFilter;
 import io.trapwatch.monitorapi.domain.MonitorOrder;
+import io.trapwatch.monitorapi.repository.ListedMonitor;
 import io.trapwatch.monitorapi.repository.MonitorDetail;
-import io.trapwatch.monitorapi.repository.MonitorRow;
-import io.trapwatch.monitorapi.repository.OutcomeRow;
-import io.trapwatch.monitorapi.service.BacktestQueryService;
 import io.trapwatch.monitorapi.service.ResultPage;
 import io.trapwatch.monitorapi.service.MonitorQueryService;
 import io.trapwatch.service.rest.BadParameterBody;
@@ -48,14 +46,11 @@ public class MonitorResource {
 
     private final MonitorQueryService monitors;
     private final MonitorViews views;
-    private final BacktestQueryService outcomes;
     private final CachedAnswers answers;
 
-    public MonitorResource(MonitorQueryService monitors, MonitorViews views, BacktestQueryService outcomes,
-                           CachedAnswers answers) {
+    public MonitorResource(MonitorQueryService monitors, MonitorViews views, CachedAnswers answers) {
         this.monitors = monitors;
         this.views = views;
-        this.outcomes = outcomes;
         this.answers = answers;
     }
 
@@ -98,10 +93,9 @@ public class MonitorResource {
         int size = ListParams.pageSize(pageSize);
         // Keyed by the whole request URL: the page links repeat its host and its parameters as given.
         return answers.answer(headers, "list " + uri.getRequestUri(), () -> {
-            ResultPage<MonitorRow> listing = monitors.list(filter, order, selector, size);
-            Map<String, OutcomeRow> outcomeOf = outcomes.ofMonitors(listing.rows().stream().map(MonitorRow::monitorKey).toList());
+            ResultPage<ListedMonitor> listing = monitors.list(filter, order, selector, size);
             return new MonitorPageView(listing.count(), ListParams.next(uri, PATH, listing), ListParams.previous(uri, PATH, listing),
-                    listing.rows().stream().map(m -> views.summary(m, outcomeOf.get(m.monitorKey()))).toList());
+                    listing.rows().stream().map(m -> views.summary(m.monitor(), m.outcome())).toList());
         });
     }
 

@@ -9,10 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-/** Reads of the outcomes: the backtest list, one result, the statistics, and the outcomes of a monitor page. */
+/** Reads of the outcomes: the backtest list, one result, the statistics. */
 @ApplicationScoped
 public class BacktestQueryService {
 
@@ -31,10 +30,6 @@ public class BacktestQueryService {
 
     public Optional<OutcomeRow> find(long monitorId) throws SQLException {
         return outcomes.byMonitorId(monitorId);
-    }
-
-    public Map<String, OutcomeRow> ofMonitors(List<String> monitorKeys) throws SQLException {
-        return outcomes.byMonitorKeys(monitorKeys);
     }
 
     /** Completed outcomes unless the filter names statuses (D18.4). */

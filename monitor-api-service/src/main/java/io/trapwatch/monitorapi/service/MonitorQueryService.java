@@ -4,6 +4,7 @@ import io.trapwatch.model.MonitorStatus;
 import io.trapwatch.monitorapi.domain.MonitorFilter;
 import io.trapwatch.monitorapi.domain.MonitorOrder;
 import io.trapwatch.monitorapi.domain.PageSelector;
+import io.trapwatch.monitorapi.repository.ListedMonitor;
 import io.trapwatch.monitorapi.repository.MonitorDetail;
 import io.trapwatch.monitorapi.repository.MonitorReadRepository;
 import io.trapwatch.monitorapi.repository.MonitorRow;
@@ -26,8 +27,11 @@ public class MonitorQueryService {
         this.monitors = monitors;
     }
 
-    /** In the given order (ties: trigger time descending, then id descending). A page past the last one is an error. */
-    public ResultPage<MonitorRow> list(MonitorFilter filter, MonitorOrder order, PageSelector selector, int pageSize)
+    /**
+     * In the given order (ties: trigger time descending, then id descending), each monitor with its outcome. A page
+     * past the last one is an error.
+     */
+    public ResultPage<ListedMonitor> list(MonitorFilter filter, MonitorOrder order, PageSelector selector, int pageSize)
             throws SQLException {
         return ResultPage.of(monitors.count(filter), selector, pageSize,
                 (limit, offset) -> monitors.page(filter, order, limit, offset));

@@ -1,6 +1,7 @@
 package io.trapwatch.monitorapi.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.path.json.JsonPath;
 import io.trapwatch.model.Interval;
 import io.trapwatch.model.MarketType;
 import io.trapwatch.model.MonitorStatus;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -28,12 +30,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The detail answer is read in one statement (monitor, outcome and transitions together): its bytes are exactly what
- * the three separate reads it replaced (the monitor, the outcome, the transition log, still used by the chart and the
- * backtest endpoints) render to, for monitors of every status, with and without an outcome and a newer series price.
+ * A monitor's detail is read in one statement (monitor, outcome and transitions joined), a list page's monitors with
+ * their outcomes in one: the answers' bytes are exactly what the separate reads they replaced (the monitor, its
+ * outcome, its transition log; still used by the chart and the backtest endpoints) render to, for monitors of every
+ * status, with and without an outcome and a newer series price, in the default and in a computed order.
  */
 @ServiceTest
-class MonitorDetailTest {
+class JoinedReadsTest {
 
     private static final Instant T0 = Instant.parse("2025-09-01T00:00:00Z");
 
@@ -51,6 +54,48 @@ class MonitorDetailTest {
 
     @Test
     void theDetailIsTheSeparateReadsRenderedByteForByte() throws Exception {
+        Published p = publish();
+        for (Events.Monitor m : p.monitors()) {
+            long id = id(m.symbol, m);
+            MonitorRow row = monitors.find(id).orElseThrow();
+            String separately = json.writeValueAsString(views.detail(row, outcomes.byMonitorId(id).orElse(null),
+                    monitors.transitions(id)));
+            String answered = given().get("/api/volume-trap/monitors/" + id + "/").then().statusCode(200).extract().asString();
+            assertThat(answered).as(m.key()).isEqualTo(separately);
+            assertThat(answered).contains("\"version\":" + m.versions() + ",\"transitions\":[");
+        }
+        String withOutcome = given().get("/api/volume-trap/monitors/" + id(p.spot(), p.monitors().get(1)) + "/").asString();
+        assertThat(withOutcome).contains("\"exited_by\":\"invalidation\"").contains("\"current_price\":\"41.25");
+        assertThat(given().get("/api/volume-trap/monitors/" + id(p.spot(), p.monitors().get(0)) + "/").asString())
+                .contains("\"outcome\":null");
+    }
+
+    @Test
+    void aListPageIsTheSeparateReadsRenderedByteForByte() throws Exception {
+        Published p = publish();
+        for (String query : List.of("symbol=" + p.spot(), "symbol=" + p.futures(), "symbol=" + p.spot() + "&sort=-current_price",
+                "symbol=" + p.futures() + "&sort=trigger_price")) {
+            JsonPath page = Api.get("/api/volume-trap/monitors/?page_size=100&" + query);
+            List<String> separately = new ArrayList<>();
+            for (Object id : page.getList("results.id")) {
+                long monitorId = ((Number) id).longValue();
+                separately.add(json.writeValueAsString(views.summary(monitors.find(monitorId).orElseThrow(),
+                        outcomes.byMonitorId(monitorId).orElse(null))));
+            }
+            String answered = given().get("/api/volume-trap/monitors/?page_size=100&" + query).then().statusCode(200)
+                    .extract().asString();
+            assertThat(separately).as(query).hasSize(2);
+            assertThat(answered).as(query).endsWith("\"results\":[" + String.join(",", separately) + "]}");
+        }
+        assertThat(given().get("/api/volume-trap/monitors/?symbol=" + p.spot()).asString())
+                .contains("\"exited_by\":\"invalidation\"").contains("\"outcome\":null");
+    }
+
+    /** Two monitors on a spot series and two on a futures one, all projected, with outcomes and a newer spot price. */
+    private record Published(String spot, String futures, List<Events.Monitor> monitors) {
+    }
+
+    private Published publish() {
         String spot = Events.uniqueSymbol();
         String futures = Events.uniqueSymbol();
         Events.Monitor pending = new Events.Monitor(MarketType.SPOT, spot, Interval.H1, T0, "0.00012345");
@@ -81,18 +126,7 @@ class MonitorDetailTest {
         await("series price").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
                 new BigDecimal("41.25").compareTo(new BigDecimal((String) listed(spot, confirmed).get("current_price"))) == 0);
 
-        for (Events.Monitor m : all) {
-            long id = id(m.symbol, m);
-            MonitorRow row = monitors.find(id).orElseThrow();
-            String separately = json.writeValueAsString(views.detail(row, outcomes.byMonitorId(id).orElse(null),
-                    monitors.transitions(id)));
-            String answered = given().get("/api/volume-trap/monitors/" + id + "/").then().statusCode(200).extract().asString();
-            assertThat(answered).as(m.key()).isEqualTo(separately);
-            assertThat(answered).contains("\"version\":" + m.versions() + ",\"transitions\":[");
-        }
-        String withOutcome = given().get("/api/volume-trap/monitors/" + id(spot, confirmed) + "/").asString();
-        assertThat(withOutcome).contains("\"exited_by\":\"invalidation\"").contains("\"current_price\":\"41.25");
-        assertThat(given().get("/api/volume-trap/monitors/" + id(spot, pending) + "/").asString()).contains("\"outcome\":null");
+        return new Published(spot, futures, all);
     }
 
     /** The list entry of the monitor at its final version, or null before it was projected. */
