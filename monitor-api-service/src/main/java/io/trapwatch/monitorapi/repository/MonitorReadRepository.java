@@ -56,6 +56,10 @@ public class MonitorReadRepository {
     private static final String DETAIL = SELECT_WITH_OUTCOME.replace(FROM, ", " + TRANSITION_COLUMNS + FROM)
             + " LEFT JOIN monitor_transition t ON t.monitor_id = m.id WHERE m.id = ? ORDER BY t.sequence";
 
+    /** Where the outcome's columns start in {@link #SELECT_WITH_OUTCOME}, and the transition's in {@link #DETAIL}. */
+    private static final int OUTCOME_FIRST = 21;
+    private static final int TRANSITION_FIRST = OUTCOME_FIRST + 32;
+
     private final AgroalDataSource dataSource;
 
     public MonitorReadRepository(@DataSource("reads") AgroalDataSource dataSource) {
@@ -142,8 +146,8 @@ public class MonitorReadRepository {
                 OutcomeRow outcome = outcome(rs);
                 List<TransitionRecord> transitions = new ArrayList<>();
                 do {
-                    if (rs.getObject(53) != null) {
-                        transitions.add(transition(rs, 53));
+                    if (rs.getObject(TRANSITION_FIRST) != null) { // no transition row at all: an empty log
+                        transitions.add(transition(rs, TRANSITION_FIRST));
                     }
                 } while (rs.next());
                 return Optional.of(new MonitorDetail(monitor, outcome, transitions));
@@ -251,7 +255,8 @@ public class MonitorReadRepository {
 
     /** The outcome columns of {@link #SELECT_WITH_OUTCOME}'s current row, null when the monitor has none yet. */
     private static OutcomeRow outcome(ResultSet rs) throws SQLException {
-        return rs.getObject(21 + 10) == null ? null : OutcomeRepository.row(rs, 21); // o.version is NOT NULL in its table
+        // o.version (the 11th outcome column) is NOT NULL in its table: null here means no outcome row
+        return rs.getObject(OUTCOME_FIRST + 10) == null ? null : OutcomeRepository.row(rs, OUTCOME_FIRST);
     }
 
     /** The current result row's {@link #TRANSITION_COLUMNS}, the first of them at column {@code first}. */

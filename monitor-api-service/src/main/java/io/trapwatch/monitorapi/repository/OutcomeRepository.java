@@ -34,7 +34,7 @@ public class OutcomeRepository {
 
     /**
      * An outcome joined with its monitor ({@code o} and {@code m}) as {@link #row} reads it: 32 columns. The monitor
-     * detail reads them in its own statement, after the monitor's columns.
+     * reads (a detail, a list page) join them in their own statement, after the monitor's columns.
      */
     static final String OUTCOME_COLUMNS = "m.id, m.monitor_key, m.market_type, m.symbol, m.bar_interval, m.status,"
             + " m.phase_2_passed, m.phase_3_passed, m.trigger_time, m.trigger_price, o.version, o.status, o.observation_bars,"
