@@ -6,15 +6,11 @@ import io.trapwatch.model.MarketType;
 import io.trapwatch.model.MonitorStatus;
 import io.trapwatch.model.SeriesKey;
 import io.quarkus.panache.common.Sort;
-import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import java.math.BigDecimal;
@@ -23,7 +19,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** A watched anomaly: one series, one trigger bar. Trigger values are the bar's exact exchange values. */
+/**
+ * A watched anomaly: one series, one trigger bar. Trigger values are the bar's exact exchange values. Read here;
+ * written only by {@link MonitorRows} (ids from the column default, so nothing here may hand out ids of its own).
+ */
 @Entity
 @Table(name = "monitor")
 public class MonitorEntity extends PerSeriesEntity {
@@ -33,8 +32,6 @@ public class MonitorEntity extends PerSeriesEntity {
             MonitorStatus.SUSPECTED_ABANDONMENT, MonitorStatus.CONFIRMED_ABANDONMENT);
 
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "monitor_seq")
-    @SequenceGenerator(name = "monitor_seq", sequenceName = "monitor_seq", allocationSize = 50)
     public Long id;
 
     @Column(name = "monitor_key", nullable = false, unique = true)
@@ -85,7 +82,7 @@ public class MonitorEntity extends PerSeriesEntity {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
-    @OneToMany(mappedBy = "monitor", cascade = CascadeType.PERSIST)
+    @OneToMany(mappedBy = "monitor")
     @OrderBy("sequence")
     public List<MonitorTransitionEntity> transitions = new ArrayList<>();
 

@@ -5,14 +5,11 @@ import io.trapwatch.model.MonitorStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.PrimaryKeyJoinColumn;
 import jakarta.persistence.SecondaryTable;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -23,7 +20,8 @@ import java.util.Map;
 
 /**
  * One step of a monitor's life (the transition log), with the bar that caused it. Its indicator snapshot,
- * every detector value of the deciding evaluation, lives in {@code indicator_snapshot} and is written with it.
+ * every detector value of the deciding evaluation, lives in {@code indicator_snapshot}. Read here; written only by
+ * {@link MonitorRows}, with its snapshot.
  */
 @Entity
 @Table(name = "monitor_transition")
@@ -31,8 +29,6 @@ import java.util.Map;
 public class MonitorTransitionEntity extends PanacheEntityBase {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "monitor_transition_seq")
-    @SequenceGenerator(name = "monitor_transition_seq", sequenceName = "monitor_transition_seq", allocationSize = 50)
     public Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
