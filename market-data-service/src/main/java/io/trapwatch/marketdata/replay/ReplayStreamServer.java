@@ -113,8 +113,9 @@ public class ReplayStreamServer {
                             .flatMap(named -> dataSet.series(session.market, named.symbol(), named.interval().wire())
                                     .map(series -> series.closedBetween(from, to)))
                             .ifPresent(rows -> rows.forEach(row -> {
-                                session.send(klineMessage(stream, row, false, to));
-                                session.send(klineMessage(stream, row, true, to));
+                                String[] values = rowValues(row);
+                                session.send(klineMessage(stream, values, false, to));
+                                session.send(klineMessage(stream, values, true, to));
                             }));
                 }
             });
@@ -161,6 +162,11 @@ public class ReplayStreamServer {
      * values are copied token by token, strings stay strings and numbers numbers, as Binance sends them.
      */
     public String klineMessage(String stream, String row, boolean closed, long eventTime) {
+        return klineMessage(stream, rowValues(row), closed, eventTime);
+    }
+
+    /** A recorded row's 11 values as JSON text: strings quoted, numbers as recorded. */
+    private String[] rowValues(String row) {
         String[] values = new String[11];
         try (JsonParser p = mapper.getFactory().createParser(row)) {
             if (p.nextToken() != JsonToken.START_ARRAY) {
@@ -173,6 +179,10 @@ public class ReplayStreamServer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return values;
+    }
+
+    private static String klineMessage(String stream, String[] values, boolean closed, long eventTime) {
         String symbol = StreamNames.parse(stream).orElseThrow().symbol();
         return new StringBuilder(400).append("{\"stream\":\"").append(stream)
                 .append("\",\"data\":{\"e\":\"kline\",\"E\":").append(eventTime).append(",\"s\":\"").append(symbol)
