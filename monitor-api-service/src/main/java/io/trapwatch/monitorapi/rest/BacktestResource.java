@@ -1,6 +1,5 @@
 package io.trapwatch.monitorapi.rest;
 
-import io.smallrye.mutiny.Uni;
 import io.trapwatch.model.MonitorStatus;
 import io.trapwatch.service.rest.BadParameterBody;
 import io.trapwatch.service.rest.BadParameterException;
@@ -30,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,7 +80,7 @@ public class BacktestResource {
     @APIResponse(responseCode = "304", description = CachedAnswers.NOT_MODIFIED_DOC)
     @APIResponse(responseCode = "400", description = "Invalid parameter", content = @Content(schema = @Schema(implementation = BadParameterBody.class)))
     @APIResponse(responseCode = "404", description = "Page past the last page", content = @Content(schema = @Schema(implementation = ProblemBody.class)))
-    public Uni<Response> list(
+    public Response list(
             @Parameter(schema = @Schema(enumeration = {"spot", "futures", "all"}, defaultValue = "all")) @QueryParam("market_type") String marketType,
             @Parameter(schema = @Schema(enumeration = {"1h", "4h", "1d"})) @QueryParam("interval") String interval,
             @Parameter(description = "Outcome status", schema = @Schema(enumeration = {"insufficient_data", "open", "completed"}))
@@ -99,7 +99,7 @@ public class BacktestResource {
             @QueryParam("order_by") String orderBy,
             @Parameter(schema = @Schema(defaultValue = "1", pattern = "[1-9][0-9]*|last")) @QueryParam("page") String page,
             @Parameter(schema = @Schema(defaultValue = "20", minimum = "1", maximum = "100")) @QueryParam("page_size") String pageSize,
-            @Context UriInfo uri, @Context HttpHeaders headers) {
+            @Context UriInfo uri, @Context HttpHeaders headers) throws SQLException {
         boolean stop = RequestParameters.given(exit).map(e -> oneOf("exit", e, EXITS)).orElse("hold").equals("invalidation_stop");
         Optional<OutcomeStatus> outcomeStatus = RequestParameters.given(status).map(s -> OutcomeStatus.fromWire(oneOf("status", s,
                 OutcomeStatus.wireNames())));
@@ -110,11 +110,10 @@ public class BacktestResource {
         String orderSql = String.format(ORDERS.get(order), stop ? "o.stop_profit_percent" : "o.hold_profit_percent");
         var selector = ListParams.page(page);
         int size = ListParams.pageSize(pageSize);
-        ListParams.RequestUrls urls = ListParams.RequestUrls.of(uri);
         // Keyed by the whole request URL: the page links repeat its host and its parameters as given.
-        return answers.answer(headers, "backtest " + urls.request(), () -> {
+        return answers.answer(headers, "backtest " + uri.getRequestUri(), () -> {
             ResultPage<OutcomeRow> listing = backtests.list(filter, orderSql, selector, size);
-            return new BacktestPageView(listing.count(), ListParams.next(urls, PATH, listing), ListParams.previous(urls, PATH, listing),
+            return new BacktestPageView(listing.count(), ListParams.next(uri, PATH, listing), ListParams.previous(uri, PATH, listing),
                     listing.rows().stream().map(BacktestView::of).toList());
         });
     }
@@ -129,7 +128,7 @@ public class BacktestResource {
             headers = @Header(name = "ETag", description = CachedAnswers.ETAG_DOC))
     @APIResponse(responseCode = "304", description = CachedAnswers.NOT_MODIFIED_DOC)
     @APIResponse(responseCode = "400", description = "Invalid parameter", content = @Content(schema = @Schema(implementation = BadParameterBody.class)))
-    public Uni<Response> statistics(
+    public Response statistics(
             @Parameter(schema = @Schema(enumeration = {"spot", "futures", "all"}, defaultValue = "all")) @QueryParam("market_type") String marketType,
             @Parameter(schema = @Schema(enumeration = {"1h", "4h", "1d"})) @QueryParam("interval") String interval,
             @Parameter(description = "Outcome statuses to count, comma-separated, or all", schema = @Schema(defaultValue = "completed"))
@@ -138,7 +137,7 @@ public class BacktestResource {
             @Parameter(description = "Part of a Binance symbol, case-insensitive") @QueryParam("symbol") String symbol,
             @Parameter(schema = @Schema(format = "date")) @QueryParam("start_date") String startDate,
             @Parameter(schema = @Schema(format = "date")) @QueryParam("end_date") String endDate,
-            @Context UriInfo uri, @Context HttpHeaders headers) {
+            @Context UriInfo uri, @Context HttpHeaders headers) throws SQLException {
         OutcomeFilter filter = filter(marketType, interval, statuses(status), monitorStatus, symbol, startDate, endDate,
                 Optional.empty(), false);
         // Every outcome of the filter is read for these: the answer most worth keeping.
@@ -153,8 +152,8 @@ public class BacktestResource {
     @APIResponse(responseCode = "304", description = CachedAnswers.NOT_MODIFIED_DOC)
     @APIResponse(responseCode = "400", description = "id is not a positive integer", content = @Content(schema = @Schema(implementation = BadParameterBody.class)))
     @APIResponse(responseCode = "404", description = "No such monitor, or no outcome for it yet", content = @Content(schema = @Schema(implementation = ProblemBody.class)))
-    public Uni<Response> detail(@Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @PathParam("id") String id,
-                           @Context HttpHeaders headers) {
+    public Response detail(@Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @PathParam("id") String id,
+                           @Context HttpHeaders headers) throws SQLException {
         long monitorId = RequestParameters.positiveId("id", id);
         return answers.answer(headers, "backtest-monitor " + monitorId, () -> backtests.find(monitorId).map(BacktestView::of).orElseThrow(() ->
                 ApiProblem.notFound("Backtest result not found", "monitor " + monitorId + " does not exist or has no outcome yet")));

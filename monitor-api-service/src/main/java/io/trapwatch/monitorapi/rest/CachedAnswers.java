@@ -2,8 +2,6 @@ package io.trapwatch.monitorapi.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.trapwatch.monitorapi.service.ReadCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -15,7 +13,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.util.HexFormat;
-import java.util.concurrent.Callable;
 
 /**
  * Answers of the cached reads: the body from {@link ReadCache}, an ETag naming the read-model version and the request
@@ -45,44 +42,20 @@ class CachedAnswers {
         this.json = json;
     }
 
-    /**
-     * The answer for {@code key}, which with the read model alone determines the view. A 304 and a cached body are
-     * answered at once, on the calling event-loop thread; only a read of the read model goes to a worker thread, so
-     * the half of the requests that the cache serves skip the hand-over and the worker's wake-up.
-     */
-    Uni<Response> answer(HttpHeaders headers, String key, View view) {
+    /** The answer for {@code key}, which with the read model alone determines the view. */
+    Response answer(HttpHeaders headers, String key, View view) throws SQLException {
         ReadCache.Body body = () -> render(view.read());
         long version = cache.version();
         if (version < 0) {
-            return onWorker(() -> Response.ok(body.read(), MediaType.APPLICATION_JSON_TYPE).build()); // version not read yet
+            return Response.ok(body.read(), MediaType.APPLICATION_JSON_TYPE).build(); // version not read yet
         }
         String etag = etag(version, key);
         if (matches(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
             cache.notModified();
-            return Uni.createFrom().item(Response.notModified().header(HttpHeaders.ETAG, etag)
-                    .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL).build());
+            return Response.notModified().header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL).build();
         }
-        byte[] held = cache.hit(key, version);
-        if (held != null) {
-            return Uni.createFrom().item(ok(held, etag));
-        }
-        return onWorker(() -> ok(cache.get(key, version, body), etag));
-    }
-
-    private static Response ok(byte[] body, String etag) {
-        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE)
+        return Response.ok(cache.get(key, version, body), MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL).build();
-    }
-
-    /** Reads on a worker thread; an exception fails the answer and meets the same exception mappers as a thrown one. */
-    private static Uni<Response> onWorker(Callable<Response> read) {
-        return Uni.createFrom().<Response>emitter(emitter -> {
-            try {
-                emitter.complete(read.call());
-            } catch (Exception e) {
-                emitter.fail(e);
-            }
-        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     private byte[] render(Object view) {

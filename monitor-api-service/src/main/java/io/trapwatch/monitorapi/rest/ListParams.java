@@ -6,10 +6,8 @@ import io.trapwatch.monitorapi.domain.PageSelector;
 import io.trapwatch.monitorapi.service.ResultPage;
 import io.trapwatch.service.rest.BadParameterException;
 import io.trapwatch.service.rest.RequestParameters;
-import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 
-import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -89,30 +87,20 @@ final class ListParams {
     record DateRange(Optional<Instant> from, Optional<Instant> before) {
     }
 
-    /**
-     * The request's URLs, taken while the request is at hand: a cache miss builds its page links later, on a worker
-     * thread.
-     */
-    record RequestUrls(URI base, URI request) {
-        static RequestUrls of(UriInfo uri) {
-            return new RequestUrls(uri.getBaseUri(), uri.getRequestUri());
-        }
-    }
-
     /** The link to the next page of {@code page}, or null on the last. */
-    static String next(RequestUrls urls, String path, ResultPage<?> page) {
-        return page.hasNext() ? link(urls, path, page.page() + 1) : null;
+    static String next(UriInfo uri, String path, ResultPage<?> page) {
+        return page.hasNext() ? link(uri, path, page.page() + 1) : null;
     }
 
     /** The link to the previous page of {@code page}, or null on the first. */
-    static String previous(RequestUrls urls, String path, ResultPage<?> page) {
-        return page.hasPrevious() ? link(urls, path, page.page() - 1) : null;
+    static String previous(UriInfo uri, String path, ResultPage<?> page) {
+        return page.hasPrevious() ? link(uri, path, page.page() - 1) : null;
     }
 
     /** The canonical list URL with every parameter of this request except page, in their order, then the page. */
-    private static String link(RequestUrls urls, String path, long page) {
+    private static String link(UriInfo uri, String path, long page) {
         List<String> kept = new ArrayList<>();
-        String query = urls.request().getRawQuery();
+        String query = uri.getRequestUri().getRawQuery();
         if (query != null) {
             for (String pair : query.split("&")) {
                 if (!pair.isEmpty() && !pair.equals("page") && !pair.startsWith("page=")) {
@@ -121,6 +109,6 @@ final class ListParams {
             }
         }
         kept.add("page=" + page);
-        return UriBuilder.fromUri(urls.base()).path(path).build() + "?" + String.join("&", kept);
+        return uri.getBaseUriBuilder().path(path).build() + "?" + String.join("&", kept);
     }
 }

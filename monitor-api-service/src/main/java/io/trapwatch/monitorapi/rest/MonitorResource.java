@@ -1,6 +1,5 @@
 package io.trapwatch.monitorapi.rest;
 
-import io.smallrye.mutiny.Uni;
 import io.trapwatch.monitorapi.domain.MonitorFilter;
 import io.trapwatch.monitorapi.domain.MonitorOrder;
 import io.trapwatch.monitorapi.repository.ListedMonitor;
@@ -27,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.sql.SQLException;
 import java.util.Map;
 
 /**
@@ -62,7 +62,7 @@ public class MonitorResource {
     @APIResponse(responseCode = "304", description = CachedAnswers.NOT_MODIFIED_DOC)
     @APIResponse(responseCode = "400", description = "Invalid parameter", content = @Content(schema = @Schema(implementation = BadParameterBody.class)))
     @APIResponse(responseCode = "404", description = "Page past the last page", content = @Content(schema = @Schema(implementation = ProblemBody.class)))
-    public Uni<Response> list(
+    public Response list(
             @Parameter(description = "Market filter", schema = @Schema(enumeration = {"spot", "futures", "all"}, defaultValue = "all"))
             @QueryParam("market_type") String marketType,
             @Parameter(description = STATUS_DOC, example = "pending,suspected_abandonment")
@@ -86,16 +86,15 @@ public class MonitorResource {
                             "trigger_price", "-trigger_price", "current_price", "-current_price", "price_change_percent",
                             "-price_change_percent"}))
             @QueryParam("sort") String sort,
-            @Context UriInfo uri, @Context HttpHeaders headers) {
+            @Context UriInfo uri, @Context HttpHeaders headers) throws SQLException {
         MonitorFilter filter = filter(marketType, status, interval, symbol, startDate, endDate);
         MonitorOrder order = ListParams.order(sort);
         var selector = ListParams.page(page);
         int size = ListParams.pageSize(pageSize);
-        ListParams.RequestUrls urls = ListParams.RequestUrls.of(uri);
         // Keyed by the whole request URL: the page links repeat its host and its parameters as given.
-        return answers.answer(headers, "list " + urls.request(), () -> {
+        return answers.answer(headers, "list " + uri.getRequestUri(), () -> {
             ResultPage<ListedMonitor> listing = monitors.list(filter, order, selector, size);
-            return new MonitorPageView(listing.count(), ListParams.next(urls, PATH, listing), ListParams.previous(urls, PATH, listing),
+            return new MonitorPageView(listing.count(), ListParams.next(uri, PATH, listing), ListParams.previous(uri, PATH, listing),
                     listing.rows().stream().map(m -> views.summary(m.monitor(), m.outcome())).toList());
         });
     }
@@ -109,7 +108,7 @@ public class MonitorResource {
             headers = @Header(name = "ETag", description = CachedAnswers.ETAG_DOC))
     @APIResponse(responseCode = "304", description = CachedAnswers.NOT_MODIFIED_DOC)
     @APIResponse(responseCode = "400", description = "Invalid parameter", content = @Content(schema = @Schema(implementation = BadParameterBody.class)))
-    public Uni<Response> statusCounts(
+    public Response statusCounts(
             @Parameter(description = "Market filter", schema = @Schema(enumeration = {"spot", "futures", "all"}, defaultValue = "all"))
             @QueryParam("market_type") String marketType,
             @Parameter(description = "Interval filter", schema = @Schema(enumeration = {"1h", "4h", "1d"}))
@@ -120,7 +119,7 @@ public class MonitorResource {
             @QueryParam("start_date") String startDate,
             @Parameter(description = "Last UTC date (inclusive) of the trigger time, YYYY-MM-DD", schema = @Schema(format = "date"))
             @QueryParam("end_date") String endDate,
-            @Context HttpHeaders headers) {
+            @Context HttpHeaders headers) throws SQLException {
         MonitorFilter filter = filter(marketType, null, interval, symbol, startDate, endDate);
         String key = "status-counts " + filter.marketType().map(m -> m.wire()).orElse("all") + " "
                 + filter.interval().map(i -> i.wire()).orElse("any") + " " + filter.symbol().orElse("any") + " "
@@ -149,8 +148,8 @@ public class MonitorResource {
     @APIResponse(responseCode = "304", description = CachedAnswers.NOT_MODIFIED_DOC)
     @APIResponse(responseCode = "400", description = "id is not a positive integer", content = @Content(schema = @Schema(implementation = BadParameterBody.class)))
     @APIResponse(responseCode = "404", description = "No monitor with this id", content = @Content(schema = @Schema(implementation = ProblemBody.class)))
-    public Uni<Response> detail(@Parameter(description = "Monitor id", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, minimum = "1"))
-                           @PathParam("id") String id, @Context HttpHeaders headers) {
+    public Response detail(@Parameter(description = "Monitor id", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, minimum = "1"))
+                           @PathParam("id") String id, @Context HttpHeaders headers) throws SQLException {
         long monitorId = RequestParameters.positiveId("id", id);
         return answers.answer(headers, "monitor " + monitorId, () -> {
             MonitorDetail found = monitors.detail(monitorId)

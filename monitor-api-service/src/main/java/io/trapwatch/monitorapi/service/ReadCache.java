@@ -94,8 +94,9 @@ public class ReadCache {
 
     /** The body for {@code key} at {@code version}: the cached one if it was read at this version, else read and kept. */
     public byte[] get(String key, long version, Body body) throws SQLException {
-        byte[] held = hit(key, version);
+        byte[] held = held(key, version);
         if (held != null) {
+            hits.increment();
             return held;
         }
         misses.increment();
@@ -104,15 +105,6 @@ public class ReadCache {
             keep(key, new Entry(version, read));
         }
         return read;
-    }
-
-    /** The body kept for {@code key} if it was read at {@code version} (a hit), else null: nothing is read or counted. */
-    public byte[] hit(String key, long version) {
-        byte[] held = held(key, version);
-        if (held != null) {
-            hits.increment();
-        }
-        return held;
     }
 
     /** A request revalidated its copy and got 304. */
