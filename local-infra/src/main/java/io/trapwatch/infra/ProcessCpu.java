@@ -15,8 +15,32 @@ public final class ProcessCpu {
 
     /** utime + stime of the process, in seconds. */
     public static double seconds(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return statSeconds(Path.of("/proc/" + pid + "/stat"));
+    }
+
+    /**
+     * The same for a JVM's JIT compiler threads only (C1 and C2, by their thread names): a JVM still compiling its
+     * hot code is not yet at its steady state, and that CPU is not the work being measured.
+     */
+    public static double jitSeconds(long pid) throws IOException {
+        double total = 0;
+        try (var threads = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path thread : threads.toList()) {
+                try {
+                    if (Files.readString(thread.resolve("comm")).contains("CompilerThre")) {
+                        total += statSeconds(thread.resolve("stat"));
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        }
+        return total;
+    }
+
+    private static double statSeconds(Path stat) throws IOException {
+        String text = Files.readString(stat);
+        String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
 
