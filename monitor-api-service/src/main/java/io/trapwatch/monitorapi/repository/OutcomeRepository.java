@@ -18,6 +18,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import static io.trapwatch.monitorapi.repository.MonitorReadRepository.instant;
+
 /** The outcome read model in plain SQL: idempotent upserts by version, and the backtest queries. */
 @ApplicationScoped
 public class OutcomeRepository {
@@ -168,11 +170,6 @@ public class OutcomeRepository {
                 rs.getBigDecimal(c + 22), rs.getBigDecimal(c + 23), rs.getBigDecimal(c + 24), instant(rs, c + 25),
                 rs.getBigDecimal(c + 26), rs.getBigDecimal(c + 27), instant(rs, c + 28), rs.getBigDecimal(c + 29),
                 rs.getBigDecimal(c + 30), rs.getString(c + 31), instant(rs, c + 32));
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 
     private static OffsetDateTime utc(Instant t) {

@@ -76,7 +76,7 @@ public final class ReadBenchmark {
     /** The parties whose CPU time is reported: the service, the benchmark's PostgreSQL server, this JVM. */
     private record Parties(long service, Path postgresData) {
 
-        /** CPU seconds so far of each party, in the order service, PostgreSQL, this JVM. */
+        /** CPU seconds so far of each party, in the order service, PostgreSQL, this JVM, then the service's JIT. */
         double[] cpu() throws IOException {
             return new double[]{ProcessCpu.seconds(service), ProcessCpu.postgresSeconds(postgresData),
                     ProcessCpu.seconds(ProcessHandle.current().pid()), serviceJit()};
@@ -346,10 +346,10 @@ public final class ReadBenchmark {
      * span measured (UTC), to find it in a flight recording of the service.
      */
     private static void printCpu(double[] before, double[] after, int requests, double seconds, Instant from) {
-        String[] names = {"service", "PostgreSQL", "benchmark JVM (load generator)"};
+        String[] names = {"service", "PostgreSQL", "benchmark JVM (load generator)"}; // the JIT's is part of the service's
         StringBuilder line = new StringBuilder("CPU while measured:");
         double total = 0;
-        for (int i = 0; i < names.length; i++) { // the fourth reading, the JIT's, is part of the service's
+        for (int i = 0; i < names.length; i++) {
             double used = after[i] - before[i];
             total += used;
             line.append(String.format(" %s %.1f s (%.2f cores, %.0f µs/request);", names[i], used, used / seconds,
